@@ -1,0 +1,167 @@
+"""Contact on ties, summed per resident and setting.
+
+Contact on a tie is a Poisson process. Its rate depends on the kind of tie, whether the two
+still share a focus (neighbourhood, workplace, school, club), closeness, and both people's
+ability to go out (health, withdrawal, care-giving). A share of it is remote, by setting.
+
+Each tie's weekly value to each of its two ends is ``g = r / (1 + r)`` (the chance-like worth
+of a week's contact at total rate ``r``; more contact has diminishing returns) for social
+fulfilment, and ``closeness**2 * g`` for emotional fulfilment (only close ties feed the
+need for intimacy). These values are summed per resident and *setting* (household, family,
+friend, ..., see :mod:`sim.ties`) into two small matrices. Lockdowns and other weekly changes
+then act per setting on those sums, so the weekly step never touches the ties.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.parameters import Params
+from sim.population import CHRONIC, FRAIL, Population
+from sim.synth import SCHOOL_OFFSET
+from sim.ties import (
+    CLUB, COLLEAGUE, HOUSEHOLD, N_SETTINGS, NEIGHBOUR, S_CARE_HOME, S_EXTERNAL, S_SCHOOL, Ties,
+)
+
+#: Setting of a tie by kind when the two do not share a household (partner .. club).
+KIND_SETTING = np.array([1, 1, 2, 3, 4, 6], np.int8)
+
+
+def out_of_home(pop: Population, params: Params) -> np.ndarray:
+    """Share of out-of-home contact each resident can keep (health, withdrawal, caring).
+
+    Args:
+        pop: The population table.
+        params: Model parameters.
+
+    Returns:
+        Factor 0-1 per row.
+    """
+    c = params.contact
+    n = pop.n
+    health = pop.health[:n]
+    mobility = np.where(health == FRAIL, c.frail_mobility,
+                        np.where((health == CHRONIC) | pop.disability[:n], c.chronic_mobility, 1.0))
+    caring = np.where(pop.caregiver[:n], 0.8, 1.0)  # assumption: caring takes time
+    return (mobility * caring * (1 - c.withdrawal_effect * pop.withdrawal[:n])).astype(np.float32)
+
+
+def shared_focus(pop: Population, kind: np.ndarray, who: np.ndarray) -> np.ndarray:
+    """The focus (neighbourhood, workplace/school or club) a tie of this kind rests on.
+
+    Args:
+        pop: The population table.
+        kind: Tie kinds.
+        who: One end of each tie.
+
+    Returns:
+        Focus id per tie as seen from ``who`` (-1 where the kind has no focus).
+    """
+    return np.select([kind == NEIGHBOUR, kind == COLLEAGUE, kind == CLUB],
+                     [pop.neighbourhood[who], pop.workplace[who], pop.club[who]], -1)
+
+
+def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
+              going_out: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Setting and total contact rate (in person plus remote, per week) of some ties.
+
+    Args:
+        pop: The population table.
+        ties: The tie store.
+        params: Model parameters.
+        ids: Tie ids.
+        going_out: Result of :func:`out_of_home`.
+
+    Returns:
+        ``(setting, rate)`` per tie.
+    """
+    c = params.contact
+    a, b, kind = ties.a[ids], ties.b[ids], ties.kind[ids]
+    ext = b < 0
+    bb = np.where(ext, a, b)
+    home = ~ext & (pop.household[a] == pop.household[bb])
+    care = ~home & (pop.care_home[a] | (pop.care_home[bb] & ~ext))
+    fa, fb = shared_focus(pop, kind, a), shared_focus(pop, kind, bb)
+    focus_kind = (kind >= NEIGHBOUR) & (kind <= CLUB)
+    shared = ~focus_kind | ((fa == fb) & (fa >= 0) & ~ext)
+    per_kind = np.array([c.family_per_week, c.family_per_week, c.friend_per_week,
+                         c.neighbour_per_week, c.colleague_per_week, c.club_per_week], np.float32)
+    base = np.where(shared, per_kind[kind], c.lapsed_per_week)
+    base = np.where(ext, c.family_per_week * c.external_in_person_share, base)
+    school = (kind == COLLEAGUE) & shared & (fa >= SCHOOL_OFFSET)
+    setting = np.where(home, HOUSEHOLD, np.where(ext, S_EXTERNAL, np.where(
+        care, S_CARE_HOME, np.where(school, S_SCHOOL, KIND_SETTING[kind])))).astype(np.int8)
+    closeness = ties.closeness[ids]
+    in_person = np.where(home, c.partner_per_week,
+                         base * (0.4 + c.closeness_rate_gain * closeness)
+                         * going_out[a] * np.where(ext, 1.0, going_out[bb]))
+    remote = np.asarray(c.remote_per_in_person, np.float32)[setting]
+    return setting, (in_person * (1 + remote)).astype(np.float32)
+
+
+def tie_values(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
+               going_out: np.ndarray) -> None:
+    """Compute and cache each tie's setting and weekly emotional and social value.
+
+    Args:
+        pop: The population table.
+        ties: The tie store.
+        params: Model parameters.
+        ids: Tie ids.
+        going_out: Result of :func:`out_of_home`.
+    """
+    setting, rate = tie_rates(pop, ties, params, ids, going_out)
+    g = rate / (1 + rate)
+    ties.setting[ids] = setting
+    ties.value_social[ids] = g
+    ties.value_emotional[ids] = ties.closeness[ids] ** 2 * g
+
+
+class Intake:
+    """Per-resident sums of tie values by setting (rows: residents, columns: settings)."""
+
+    def __init__(self, capacity: int) -> None:
+        self.emotional = np.zeros((capacity, N_SETTINGS), np.float32)
+        self.social = np.zeros((capacity, N_SETTINGS), np.float32)
+
+    def ensure(self, capacity: int) -> None:
+        """Grow to at least ``capacity`` rows.
+
+        Args:
+            capacity: Rows needed.
+        """
+        if capacity > len(self.emotional):
+            extra = np.zeros((capacity - len(self.emotional), N_SETTINGS), np.float32)
+            self.emotional = np.vstack([self.emotional, extra])
+            self.social = np.vstack([self.social, extra])
+
+    def rebuild(self, ties: Ties) -> None:
+        """Sum the cached values of all live ties from scratch.
+
+        Args:
+            ties: The tie store (values already cached).
+        """
+        self.emotional.fill(0)
+        self.social.fill(0)
+        self.apply(ties, ties.live(), 1.0)
+
+    def apply(self, ties: Ties, ids: np.ndarray, sign: float) -> None:
+        """Add (sign +1) or subtract (-1) the cached values of some ties at both ends.
+
+        Args:
+            ties: The tie store.
+            ids: Tie ids.
+            sign: +1 to add, -1 to remove.
+        """
+        if not len(ids):
+            return
+        b = ties.b[ids]
+        internal = b >= 0
+        ends = np.concatenate([ties.a[ids], b[internal]]).astype(np.int64)
+        setting = np.concatenate([ties.setting[ids], ties.setting[ids][internal]])
+        flat = ends * N_SETTINGS + setting
+        for target, values in ((self.emotional, ties.value_emotional),
+                               (self.social, ties.value_social)):
+            v = values[ids]
+            v = np.concatenate([v, v[internal]])
+            np.add.at(target.reshape(-1), flat, v if sign > 0 else -v)

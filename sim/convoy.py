@@ -1,0 +1,260 @@
+"""Building convoys: ties through foci (household, family, neighbourhood, work, clubs).
+
+The key helper, :func:`pair_in_focus`, sorts the members of each focus by age and pairs each
+resident with someone a few places away in that order: ties form within a focus, and mostly
+between people of similar age (age homophily), all without a Python loop over residents.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.parameters import Params
+from sim.population import Population
+from sim.profiles import Profile, adult_band
+from sim.ties import CLUB, COLLEAGUE, FAMILY, FRIEND, NEIGHBOUR, PARTNER, Ties
+
+
+def draw_potential(rng: np.random.Generator, params: Params, kind: np.ndarray | int,
+                   count: int) -> np.ndarray:
+    """Closeness potential per tie, from the kind's Beta distribution.
+
+    Args:
+        rng: Random stream.
+        params: Model parameters.
+        kind: Tie kind (scalar or per tie).
+        count: Number of ties.
+
+    Returns:
+        Potentials in (0, 1), float32.
+    """
+    ab = np.asarray(params.convoy.potential_beta).reshape(-1, 2)
+    kind = np.broadcast_to(np.asarray(kind), (count,))
+    return rng.beta(ab[kind, 0], ab[kind, 1]).astype(np.float32)
+
+
+def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray,
+             b: np.ndarray, kind: int, settled: bool) -> np.ndarray:
+    """Add ties of one kind with drawn potentials.
+
+    Args:
+        ties: The tie store.
+        rng: Random stream.
+        params: Model parameters.
+        a: First residents.
+        b: Second residents (-1: relative outside the municipality).
+        kind: Tie kind.
+        settled: True for ties that already exist at the start (closeness near potential);
+            False for new acquaintances (closeness starts low and may grow).
+
+    Returns:
+        Ids of the added ties.
+    """
+    pot = draw_potential(rng, params, kind, len(a))
+    if settled:
+        close = pot * rng.uniform(0.8, 1.0, len(a)).astype(np.float32)
+    else:
+        close = np.minimum(pot, rng.uniform(0.15, 0.3, len(a)).astype(np.float32))
+    return ties.add(a, b, kind, close, pot)
+
+
+class FocusIndex:
+    """Members of one kind of focus, sorted by (focus, age), for finding tie partners.
+
+    A request for a partner of age ``x`` in focus ``f`` looks up ``f`` and ``x + noise`` in
+    the sorted keys and takes the member found there: ties form within a focus and mostly
+    between people of similar age (age homophily), with no Python loop over residents. The
+    index may be a few weeks old; every pair is checked against the current focus.
+    """
+
+    _STRIDE = 512.0  # key = focus * stride + age; ages never come near the stride
+
+    def __init__(self, members: np.ndarray, focus: np.ndarray, age: np.ndarray) -> None:
+        keys = focus.astype(np.float64) * self._STRIDE + age
+        order = np.argsort(keys, kind="stable")
+        self.keys = keys[order]
+        self.members = members[order]
+
+    def find(self, rng: np.random.Generator, seekers: np.ndarray, focus: np.ndarray,
+             age: np.ndarray, spread_years: float) -> np.ndarray:
+        """One partner per seeker in the same focus, about the same age (or -1).
+
+        Args:
+            rng: Random stream.
+            seekers: Residents looking for a partner.
+            focus: Their current focus ids.
+            age: Their ages.
+            spread_years: Standard deviation of the age difference sought.
+
+        Returns:
+            Partner rows (-1 where none was found in the focus).
+        """
+        if not len(self.members) or not len(seekers):
+            return np.full(len(seekers), -1, np.int32)
+        target = focus * self._STRIDE + age + rng.normal(0, spread_years, len(seekers))
+        pos = np.searchsorted(self.keys, target).clip(0, len(self.keys) - 1)
+        below = (pos > 0) & (rng.random(len(pos)) < 0.5)
+        pos = pos - below
+        found = self.members[pos]
+        same = np.floor(self.keys[pos] / self._STRIDE) == focus
+        return np.where(same & (found != seekers), found, -1).astype(np.int32)
+
+
+def pair_in_focus(rng: np.random.Generator, index: FocusIndex, seekers: np.ndarray,
+                  focus: np.ndarray, age: np.ndarray, spread_years: float,
+                  ties: Ties | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """New pairs: each seeker (repeated once per wanted tie) with a partner from the index.
+
+    Args:
+        rng: Random stream.
+        index: Focus members to choose from.
+        seekers: Residents looking for a tie (a resident may appear several times).
+        focus: Their focus ids.
+        age: Their ages.
+        spread_years: Standard deviation of the age difference sought.
+        ties: If given, pairs already tied are dropped.
+
+    Returns:
+        Arrays ``a`` and ``b`` of new pairs, each unordered pair at most once.
+    """
+    partner = index.find(rng, seekers, focus, age, spread_years)
+    ok = partner >= 0
+    a, b = seekers[ok], partner[ok]
+    if not len(a):
+        return a.astype(np.int32), b
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    key = np.unique(lo.astype(np.int64) << 32 | hi.astype(np.int64))
+    a, b = (key >> 32).astype(np.int32), (key & 0xFFFFFFFF).astype(np.int32)
+    if ties is not None:
+        fresh = ~ties.has_tie(a, b)
+        a, b = a[fresh], b[fresh]
+    perm = rng.permutation(len(a))
+    return a[perm], b[perm]
+
+
+def household_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Params,
+                   ids: np.ndarray) -> None:
+    """Partner ties and ties between everyone else sharing a household.
+
+    Args:
+        pop: The population table.
+        ties: The tie store.
+        rng: Random stream.
+        params: Model parameters.
+        ids: Residents whose household ties to create (whole households).
+    """
+    partner = pop.partner[ids]
+    a = ids[(partner >= 0) & (ids < partner)]
+    add_ties(ties, rng, params, a, pop.partner[a], PARTNER, settled=True)
+    hh = pop.household[ids]
+    order = np.argsort(hh, kind="stable")
+    m, h = ids[order], hh[order]
+    # Every pair within a household except partners: small households, so pair by offsets.
+    src, dst = [], []
+    for off in range(1, 8):
+        same = h[off:] == h[:-off]
+        src.append(m[:-off][same])
+        dst.append(m[off:][same])
+    a, b = np.concatenate(src), np.concatenate(dst)
+    not_partner = pop.partner[a] != b
+    add_ties(ties, rng, params, a[not_partner], b[not_partner], FAMILY, settled=True)
+
+
+def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Generator,
+             params: Params, ids: np.ndarray, candidates: np.ndarray) -> None:
+    """Parents, adult children and siblings outside the household, in town or elsewhere.
+
+    Args:
+        pop: The population table.
+        ties: The tie store.
+        profile: Municipality profile.
+        rng: Random stream.
+        params: Model parameters.
+        ids: Adults whose kin ties to create.
+        candidates: Residents who may be their kin in town.
+    """
+    cv = params.convoy
+    adults = ids[(pop.age[ids] >= 18) & ~pop.with_parents[ids]]
+    band = adult_band(pop.age[adults])
+    local = profile.kin_local_share * np.where(pop.migration[adults], cv.migrant_kin_local_factor,
+                                               1.0)
+    n_par = rng.poisson(np.asarray(cv.parents_alive)[band])
+    n_sib = rng.poisson(cv.siblings_mean * np.asarray(cv.sibling_survival)[band])
+    older = pop.age[adults] >= 45
+    has_kids = rng.random(len(adults)) >= profile.childless
+    n_kid = np.where(older & has_kids,
+                     1 + rng.poisson(max(profile.mean_children / (1 - profile.childless) - 1, 0),
+                                     len(adults)), 0)
+    for count, lo, hi, external_only in ((n_par, 24, 38, False), (n_sib, -6, 6, False),
+                                         (n_kid, -38, -24, True)):
+        src = np.repeat(adults, count)
+        loc = np.repeat(local, count)
+        in_town = (rng.random(len(src)) < loc) & (not external_only)
+        kin = match_by_age(pop, rng, src[in_town], candidates, lo, hi)
+        found = kin >= 0
+        add_ties(ties, rng, params, src[in_town][found], kin[found], FAMILY, settled=True)
+        ext = np.concatenate([src[~in_town], src[in_town][~found]])
+        add_ties(ties, rng, params, ext, np.full(len(ext), -1, np.int32), FAMILY, settled=True)
+
+
+def match_by_age(pop: Population, rng: np.random.Generator, src: np.ndarray,
+                 candidates: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """For each resident, a candidate whose age differs by ``lo..hi`` years (or -1).
+
+    Args:
+        pop: The population table.
+        rng: Random stream.
+        src: Residents looking for a match.
+        candidates: Possible matches.
+        lo: Smallest age difference (candidate minus resident).
+        hi: Largest age difference.
+
+    Returns:
+        Matched rows, -1 where none fits (same household or out of range).
+    """
+    if not len(src) or not len(candidates):
+        return np.full(len(src), -1, np.int32)
+    cand = candidates[np.argsort(pop.age[candidates])]
+    target = pop.age[src] + rng.uniform(lo, hi, len(src))
+    pos = np.searchsorted(pop.age[cand], target).clip(0, len(cand) - 1)
+    kin = cand[pos]
+    diff = pop.age[kin] - pop.age[src]
+    ok = (diff >= lo - 1) & (diff <= hi + 1) & (pop.household[kin] != pop.household[src])
+    return np.where(ok, kin, -1).astype(np.int32)
+
+
+FOCUS_KINDS = ((NEIGHBOUR, "neighbourhood", 15.0), (COLLEAGUE, "workplace", 10.0),
+               (CLUB, "club", 6.0))
+
+
+def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Params,
+               ids: np.ndarray) -> None:
+    """Friends, neighbours, colleagues/classmates and fellow club members at the start.
+
+    Args:
+        pop: The population table.
+        ties: The tie store.
+        rng: Random stream.
+        params: Model parameters.
+        ids: Residents whose focus ties to create.
+    """
+    cv = params.convoy
+    age = pop.age[ids]
+    band7 = np.searchsorted((0, 18, 25, 45, 65, 75, 85), age, side="right") - 1
+    frail_factor = np.where(pop.health[ids] == 2, 0.6, 1.0)
+    # Friends: anywhere in town (one focus), strongly age-homophilous. Each tie is sought
+    # from one side, so each resident asks for half the mean.
+    wanted = rng.poisson(np.asarray(cv.friends_by_band)[band7] * frail_factor / 2)
+    town = np.zeros(len(ids))
+    seek = np.repeat(np.arange(len(ids)), wanted)
+    a, b = pair_in_focus(rng, FocusIndex(ids, town, age), ids[seek], town[seek], age[seek],
+                         4.0, ties)
+    add_ties(ties, rng, params, a, b, FRIEND, settled=True)
+    means = {NEIGHBOUR: cv.neighbours_mean, COLLEAGUE: cv.colleagues_mean, CLUB: cv.club_mean}
+    for kind, column, spread in FOCUS_KINDS:
+        focus = getattr(pop, column)[ids]
+        inside = np.flatnonzero(focus >= 0)
+        index = FocusIndex(ids[inside], focus[inside], age[inside])
+        seek = np.repeat(inside, rng.poisson(means[kind] / 2, len(inside)))
+        a, b = pair_in_focus(rng, index, ids[seek], focus[seek], age[seek], spread, ties)
+        add_ties(ties, rng, params, a, b, kind, settled=True)

@@ -1,0 +1,126 @@
+"""Weekly hazards of every life event, vectorised over residents.
+
+All events compete: one uniform draw per resident per week decides whether anything happens
+and, if so, which event (the draw falls in that event's slice of the stacked hazards). The
+Python work that follows is proportional to the number of events, not of residents.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.parameters import Params
+from sim.population import FRAIL, GOOD, PARTNERED, Population
+
+#: Event names in the order of the hazard stack.
+EVENTS = ("death", "divorce", "partnering", "birth", "leave_home", "move", "health_decline",
+          "health_recovery", "care_home")
+_YEAR = 52.0
+
+
+def gompertz_q(anchors: tuple, floor: float, ages: np.ndarray) -> np.ndarray:
+    """Yearly death probability from a Gompertz curve through two (age, q) anchors.
+
+    Args:
+        anchors: ``(age1, q1, age2, q2)``.
+        floor: Age-independent (Makeham) mortality.
+        ages: Ages in whole years.
+
+    Returns:
+        q per age, capped at 0.6.
+    """
+    a1, q1, a2, q2 = anchors
+    slope = np.log(q2 / q1) / (a2 - a1)
+    return np.minimum(floor + q1 * np.exp(slope * (ages - a1)), 0.6)
+
+
+def mortality_table(params: Params) -> np.ndarray:
+    """Weekly death hazard by sex (row 0 men, 1 women) and whole age 0-110.
+
+    Args:
+        params: Model parameters.
+
+    Returns:
+        Array (2, 111).
+    """
+    ev = params.events
+    ages = np.arange(111, dtype=float)
+    q = np.stack([gompertz_q(ev.mortality_q_men, ev.mortality_floor, ages),
+                  gompertz_q(ev.mortality_q_women, ev.mortality_floor, ages)])
+    return (-np.log1p(-q) / _YEAR).astype(np.float32)
+
+
+def band6(age: np.ndarray) -> np.ndarray:
+    """Band index for the six-entry rate lists: 18-24, 25-34, 35-44, 45-64, 65-74, 75+.
+
+    Args:
+        age: Ages.
+
+    Returns:
+        Band indices 0-5.
+    """
+    return (np.searchsorted((25, 35, 45, 65, 75), age, side="right")).astype(np.int8)
+
+
+def weekly_hazards(pop: Population, params: Params, death_table: np.ndarray,
+                   chronic_lonely: np.ndarray) -> np.ndarray:
+    """Stack of weekly hazards, one row per event in :data:`EVENTS`, one column per row.
+
+    Args:
+        pop: The population table.
+        params: Model parameters.
+        death_table: Result of :func:`mortality_table`.
+        chronic_lonely: Whether each resident's loneliness is chronic.
+
+    Returns:
+        Array (events, residents), float32; zero for inactive rows.
+    """
+    n = pop.n
+    ev, hp = params.events, params.health
+    age = pop.age[:n]
+    whole = np.minimum(age, 110).astype(np.int32)
+    band = band6(age)
+    active = pop.active[:n]
+    adult = active & (age >= 18)
+    female = pop.female[:n]
+    health = pop.health[:n]
+    partnered = pop.marital[:n] == PARTNERED
+    together = pop.partner[:n] >= 0
+    single = adult & ~together & ~pop.with_parents[:n] & ~pop.care_home[:n]
+    h = np.zeros((len(EVENTS), n), np.float32)
+    h[0] = death_table[female.astype(np.int8), whole] * np.asarray(
+        ev.health_mortality_rr, np.float32)[health] * active
+    h[1] = ev.divorce_per_year / _YEAR * np.asarray(ev.divorce_age_profile)[band] * (
+        partnered & together & adult & ~pop.care_home[:n])
+    h[2] = np.asarray(ev.partnering_per_year)[band] / _YEAR * single * (
+        pop.household_size[:n] == 1)
+    h[3] = ev.births_per_year / _YEAR * (female & together & (age >= 25) & (age < 40) & active)
+    h[4] = ev.leave_home_per_year / _YEAR * (pop.with_parents[:n] & (age >= 18) & active)
+    h[5] = np.interp(age, ev.move_ages, ev.move_rates) / _YEAR * (
+        adult & ~pop.with_parents[:n] & ~pop.care_home[:n])
+    decline = hp.decline_per_year_at_65 * np.exp2((age - 65) / hp.decline_doubling_years)
+    decline *= np.where(chronic_lonely, hp.lonely_decline_rr, 1.0)
+    h[6] = np.minimum(decline, 1.0) / _YEAR * (adult & (health < FRAIL))
+    h[7] = hp.recovery_per_year / _YEAR * (adult & (health > GOOD))
+    h[8] = ev.care_home_per_year / _YEAR * (active & (health == FRAIL) & (age >= 75)
+                                             & ~pop.care_home[:n])
+    return h
+
+
+def draw_events(rng: np.random.Generator, hazards: np.ndarray) -> dict[str, np.ndarray]:
+    """Decide who has which event this week (competing risks, one draw per resident).
+
+    Args:
+        rng: The events stream.
+        hazards: Result of :func:`weekly_hazards`.
+
+    Returns:
+        Resident rows per event name (possibly empty).
+    """
+    n = hazards.shape[1]
+    total = hazards.sum(axis=0)
+    u = rng.random(n, dtype=np.float32)
+    who = np.flatnonzero(u < total)
+    cum = np.cumsum(hazards[:, who], axis=0)
+    which = (u[who] >= cum).sum(axis=0)
+    return {name: who[which == k].astype(np.int32) for k, name in enumerate(EVENTS)}

@@ -1,0 +1,260 @@
+"""What each life event does to a resident, their household and their convoy.
+
+Each handler takes the municipality (:class:`sim.world.World`) and the rows that have the event this week, and works on them
+as arrays. Ties change only through ``world.link`` / ``world.unlink`` / ``world.relocate``,
+which keep the weekly intake sums in step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.population import DIVORCED, EMPLOYED, FRAIL, NEVER, PARTNERED, RETIRED, STUDENT, WIDOWED
+from sim.synth import STUDY_OFFSET, STUDY_SIZE, WORKPLACE_SIZE
+from sim.ties import PARTNER
+
+if TYPE_CHECKING:
+    from sim.world import World
+
+#: Grief after losing someone close who is not one's partner, per unit of closeness
+#: (assumption — calibrated; partner loss sets grief to 1).
+OTHER_LOSS_GRIEF = 0.35
+#: Grief-like distress at a separation (assumption — calibrated).
+SEPARATION_GRIEF = 0.5
+
+
+def death(world: World, ids: np.ndarray) -> None:
+    """Residents die: partners are widowed and grieve; close ties grieve a little.
+
+    Args:
+        world: The municipality.
+        ids: Residents who die.
+    """
+    pop, ties = world.pop, world.ties
+    tie_ids = ties.ties_of(ids)
+    a, b, c = ties.a[tie_ids], ties.b[tie_ids], ties.closeness[tie_ids]
+    dead = np.zeros(pop.n, bool)
+    dead[ids] = True
+    other = np.where(dead[a], b, a)
+    alive = (other >= 0) & ~dead[np.maximum(other, 0)]
+    close = alive & (c >= 0.7)
+    np.maximum.at(pop.grief, other[close], (OTHER_LOSS_GRIEF * c[close]).astype(np.float32))
+    partners = pop.partner[ids]
+    widowed = partners[(partners >= 0)]
+    widowed = widowed[~dead[widowed]]
+    pop.grief[widowed] = 1.0
+    pop.marital[widowed] = WIDOWED
+    pop.partner[widowed] = -1
+    pop.caregiver[widowed] = False
+    world.leave(ids, "death")
+
+
+def divorce(world: World, ids: np.ndarray) -> None:
+    """Couples separate: the partner tie ends; one of them moves out, often to another area.
+
+    Args:
+        world: The municipality.
+        ids: Residents who separate (with their partners).
+    """
+    pop, rng = world.pop, world.streams["events"]
+    partners = pop.partner[ids]
+    ids = ids[partners >= 0]
+    partners = pop.partner[ids]
+    ids, partners = _unique_pairs(ids, partners)
+    both = np.concatenate([ids, partners])
+    world.unlink(_partner_ties(world, ids))
+    pop.partner[both] = -1
+    pop.marital[both] = DIVORCED
+    np.maximum.at(pop.grief, both, np.float32(SEPARATION_GRIEF))
+    # The man moves out more often (children mostly stay with the mother) — assumption.
+    man_leaves = rng.random(len(ids)) < 0.6
+    movers = np.where(pop.female[ids] ^ man_leaves, ids, partners)
+    pop.household[movers] = world.new_households(len(movers))
+    relocate_within = rng.random(len(movers)) < 0.5
+    world.relocate(movers[relocate_within])
+
+
+def partnering(world: World, ids: np.ndarray) -> None:
+    """Single residents start living with a partner: a single of the other sex and about the
+    same age in town, or a newcomer from elsewhere.
+
+    Args:
+        world: The municipality.
+        ids: Residents who find a partner.
+    """
+    pop, rng = world.pop, world.streams["events"]
+    n = pop.n
+    free = pop.active[:n] & (pop.partner[:n] < 0) & (pop.age[:n] >= 18) & (
+        pop.household_size[:n] == 1) & ~pop.care_home[:n]
+    pool = np.flatnonzero(free).astype(np.int32)
+    chosen = np.full(len(ids), -1, np.int32)
+    for sex in (False, True):
+        seek = pop.female[ids] == sex
+        cand = pool[pop.female[pool] != sex]
+        if len(cand) and seek.any():
+            cand = cand[np.argsort(pop.age[cand])]
+            target = pop.age[ids[seek]] + rng.normal(2.0 if not sex else -2.0, 4.0, seek.sum())
+            pos = np.searchsorted(pop.age[cand], target).clip(0, len(cand) - 1)
+            pick = cand[pos]
+            ok = np.abs(pop.age[pick] - target) < 8
+            chosen[np.flatnonzero(seek)[ok]] = pick[ok]
+    # A partner can be chosen once, and not by someone who is chosen themselves.
+    _, first = np.unique(np.where(chosen >= 0, chosen, -1 - np.arange(len(chosen))),
+                         return_index=True)
+    keep = np.zeros(len(ids), bool)
+    keep[first] = True
+    keep &= (chosen >= 0) & ~np.isin(chosen, ids) & (chosen != ids)
+    a, b = ids[keep], chosen[keep]
+    newcomers = ids[~keep]
+    if len(newcomers):
+        b_new = world.immigrate_partners(newcomers)
+        a, b = np.concatenate([a, newcomers]), np.concatenate([b, b_new])
+    pop.partner[a], pop.partner[b] = b, a
+    pop.marital[a] = pop.marital[b] = PARTNERED
+    moved = b[pop.household[b] != pop.household[a]]
+    pop.household[b] = pop.household[a]
+    pop.neighbourhood[b] = pop.neighbourhood[a]
+    world.retarget(moved)
+    world.link(a, b, PARTNER, settled=False, start=0.6)
+
+
+def birth(world: World, mothers: np.ndarray) -> None:
+    """A baby is born into the mother's household, tied to everyone living there.
+
+    Args:
+        world: The municipality.
+        mothers: Women who give birth.
+    """
+    pop = world.pop
+    babies = world.add_residents(np.zeros(len(mothers), np.float32))
+    pop.household[babies] = pop.household[mothers]
+    pop.neighbourhood[babies] = pop.neighbourhood[mothers]
+    pop.with_parents[babies] = True
+    pop.marital[babies] = NEVER
+    world.tie_to_household(babies)
+
+
+def leave_home(world: World, ids: np.ndarray) -> None:
+    """Young adults leave the parental home, to a place of their own or out of town.
+
+    Args:
+        world: The municipality.
+        ids: Young adults who leave.
+    """
+    pop, rng = world.pop, world.streams["events"]
+    pop.with_parents[ids] = False
+    out = rng.random(len(ids)) < world.params.events.leave_home_out_share
+    world.emigrate(ids[out])
+    stay = ids[~out]
+    pop.household[stay] = world.new_households(len(stay))
+    world.relocate(stay)
+
+
+def move(world: World, ids: np.ndarray) -> None:
+    """A household moves: to another neighbourhood, or out of the municipality.
+
+    Args:
+        world: The municipality.
+        ids: Residents whose household moves.
+    """
+    pop, rng = world.pop, world.streams["events"]
+    out = rng.random(len(ids)) < world.params.events.move_out_share
+    households = np.unique(pop.household[ids])
+    members = world.members_of(households)
+    leaving_hh = np.unique(pop.household[ids[out]])
+    leaving = np.isin(pop.household[members], leaving_hh)
+    world.emigrate(members[leaving])
+    world.relocate(members[~leaving], whole_households=True)
+
+
+def health_decline(world: World, ids: np.ndarray) -> None:
+    """Health worsens one step; frail residents often leave their club; a partner may take
+    up heavy care.
+
+    Args:
+        world: The municipality.
+        ids: Residents whose health declines.
+    """
+    pop, rng = world.pop, world.streams["events"]
+    pop.health[ids] = np.minimum(pop.health[ids] + 1, FRAIL)
+    frail = ids[pop.health[ids] == FRAIL]
+    quit_club = frail[rng.random(len(frail)) < 0.5]  # assumption — calibrated
+    pop.club[quit_club] = -1
+    partners = pop.partner[frail]
+    carers = partners[(partners >= 0)]
+    carers = carers[rng.random(len(carers)) < 0.5]  # assumption: half take up heavy care
+    pop.caregiver[carers] = True
+    world.retarget(np.concatenate([quit_club, carers]))
+
+
+def health_recovery(world: World, ids: np.ndarray) -> None:
+    """Health improves one step (frailty is partly reversible).
+
+    Args:
+        world: The municipality.
+        ids: Residents who recover.
+    """
+    pop = world.pop
+    pop.health[ids] = np.maximum(pop.health[ids] - 1, 0)
+    recovered = ids[pop.health[ids] < FRAIL]
+    partners = pop.partner[recovered]
+    pop.caregiver[partners[partners >= 0]] = False
+
+
+def care_home(world: World, ids: np.ndarray) -> None:
+    """Frail older residents move into a care home; a partner stays at home.
+
+    Args:
+        world: The municipality.
+        ids: Residents who enter a care home.
+    """
+    pop = world.pop
+    pop.care_home[ids] = True
+    pop.household[ids] = world.new_households(len(ids))
+    pop.neighbourhood[ids] = world.care_home_focus(len(ids))
+    pop.club[ids] = -1
+    partners = pop.partner[ids]
+    pop.caregiver[partners[partners >= 0]] = False
+    world.retarget(ids)
+
+
+def yearly_transitions(world: World) -> None:
+    """School start, school leaving, study end and retirement, checked each week.
+
+    Args:
+        world: The municipality.
+    """
+    pop, rng = world.pop, world.streams["events"]
+    n = pop.n
+    age, work, active = pop.age[:n], pop.work[:n], pop.active[:n]
+    start_school = np.flatnonzero(active & (work == 0) & (age >= 4) & (age < 18))
+    world.enrol_pupils(start_school.astype(np.int32))
+    leavers = np.flatnonzero(active & (work == STUDENT) & (pop.workplace[:n] < STUDY_OFFSET)
+                             & (age >= 18)).astype(np.int32)
+    study = leavers[rng.random(len(leavers)) < 0.5]
+    pop.workplace[study] = STUDY_OFFSET + rng.integers(0, max(1, n // 50 // STUDY_SIZE),
+                                                       len(study))
+    graduates = np.flatnonzero(active & (work == STUDENT) & (pop.workplace[:n] >= STUDY_OFFSET)
+                               & (age >= 24)).astype(np.int32)
+    to_work = np.concatenate([np.setdiff1d(leavers, study), graduates])
+    pop.work[to_work] = EMPLOYED
+    pop.workplace[to_work] = rng.integers(0, max(1, n // 2 // WORKPLACE_SIZE), len(to_work))
+    retiring = np.flatnonzero(active & (work == EMPLOYED)
+                              & (age >= world.params.events.retirement_age)).astype(np.int32)
+    pop.work[retiring] = RETIRED
+    pop.workplace[retiring] = -1
+    world.retarget(np.concatenate([study, to_work, retiring]))
+
+
+def _partner_ties(world: World, ids: np.ndarray) -> np.ndarray:
+    ties = world.ties
+    tie_ids = ties.ties_of(ids)
+    return tie_ids[ties.kind[tie_ids] == PARTNER]
+
+
+def _unique_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    key = np.unique(lo.astype(np.int64) << 32 | hi.astype(np.int64))
+    return (key >> 32).astype(np.int32), (key & 0xFFFFFFFF).astype(np.int32)

@@ -1,0 +1,212 @@
+"""Weekly loneliness: fulfilment against one's own desires, with inertia, grief and adaptation.
+
+For each resident (vectorised):
+
+1. *Achieved* emotional and social fulfilment (0-1) from this week's intake (summed tie
+   values weighted per setting, see :mod:`sim.contacts` and :mod:`sim.lockdown`), with
+   diminishing returns: ``A = I / (I + scale)``.
+2. The *relative gap* to the resident's own desired level, ``max(D - A, 0) / D``.
+3. A *target* latent score: ``gain * gap * (1 - mastery_protection * mastery)`` (+ grief for
+   the emotional side), capped at the subscale maximum (6 emotional, 5 social).
+4. Latent loneliness moves toward its target with inertia; while loneliness is chronic, it
+   recovers more slowly.
+5. Desires adapt toward what is achieved (faster with mastery) and drift back to the
+   resident's own baseline; grief fades at a personal pace; chronic loneliness builds
+   withdrawal, which cuts out-of-home contact (see :func:`sim.contacts.out_of_home`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.lockdown import Weights
+from sim.parameters import Params
+from sim.population import EMPLOYED, STUDENT, Population
+from sim.synth import SCHOOL_OFFSET
+
+#: DJG-11 emotional items (negatively worded; "yes" or "more or less" scores 1) with the latent
+#: emotional level (0-6) above which a resident endorses each, and whether it is in DJG-6.
+EMOTIONAL_ITEMS = (
+    ("Ik mis een echt goede vriend of vriendin / I miss having a really close friend", 3.5, False),
+    ("Ik ervaar een leegte om mij heen / I experience a general sense of emptiness", 2.5, True),
+    ("Ik mis de gezelligheid om mij heen / I miss the pleasure of the company of others",
+     0.5, False),
+    ("Ik vind mijn kring van kennissen te beperkt / I find my circle of friends and "
+     "acquaintances too limited", 5.5, False),
+    ("Ik mis mensen om mij heen / I miss having people around me", 1.5, True),
+    ("Vaak voel ik me in de steek gelaten / Often, I feel rejected", 4.5, True),
+)
+#: DJG-11 social items (positively worded; "no" or "more or less" scores 1) with the latent
+#: social level (0-5) above which a resident no longer endorses each, and DJG-6 membership.
+SOCIAL_ITEMS = (
+    ("Er is altijd wel iemand in mijn omgeving bij wie ik met mijn dagelijkse probleempjes "
+     "terecht kan / There is always someone I can talk to about my day-to-day problems",
+     4.5, False),
+    ("Er zijn genoeg mensen op wie ik in geval van narigheid kan terugvallen / There are plenty "
+     "of people I can lean on when I have problems", 1.5, True),
+    ("Ik ken veel mensen op wie ik volledig kan vertrouwen / There are many people I can trust "
+     "completely", 0.5, True),
+    ("Er zijn voldoende mensen met wie ik me nauw verbonden voel / There are enough people I "
+     "feel close to", 2.5, True),
+    ("Ik kan iemand bellen als ik daar behoefte aan heb / I can call on my friends whenever I "
+     "need them", 3.5, False),
+)
+_E_THRESH = np.array([t for _, t, _ in EMOTIONAL_ITEMS], np.float32)
+_S_THRESH = np.array([t for _, t, _ in SOCIAL_ITEMS], np.float32)
+_E_SHORT = np.array([s for _, _, s in EMOTIONAL_ITEMS])
+_S_SHORT = np.array([s for _, _, s in SOCIAL_ITEMS])
+
+
+def participation(pop: Population, factors: tuple[float, float, float]) -> np.ndarray:
+    """Open foci a resident takes part in this week (work, school/study, club).
+
+    Args:
+        pop: The population table.
+        factors: ``(work, school, club)`` shares kept under lockdown measures.
+
+    Returns:
+        Participation count per row (0 to 2), float32.
+    """
+    n = pop.n
+    work, school, club = factors
+    employed = pop.work[:n] == EMPLOYED
+    studying = (pop.work[:n] == STUDENT) & (pop.workplace[:n] >= SCHOOL_OFFSET)
+    return (employed * work + studying * school + (pop.club[:n] >= 0) * club).astype(np.float32)
+
+
+def fulfilment(pop: Population, intake_emotional: np.ndarray, intake_social: np.ndarray,
+               w: Weights, taking_part: np.ndarray, params: Params) -> None:
+    """Set achieved emotional and social fulfilment and weekly contacts.
+
+    Args:
+        pop: The population table.
+        intake_emotional: Summed emotional tie values per resident and setting.
+        intake_social: Summed social tie values per resident and setting.
+        w: This week's setting weights.
+        taking_part: Result of :func:`participation`.
+        params: Model parameters.
+    """
+    n = pop.n
+    lon = params.loneliness
+    ie = intake_emotional[:n] @ w.emotional
+    soc = intake_social[:n]
+    is_ = soc @ w.social + lon.participation_weight * taking_part
+    pop.achieved_emotional[:n] = ie / (ie + lon.emotional_scale)
+    pop.achieved_social[:n] = is_ / (is_ + lon.social_scale)
+    pop.contacts[:n] = soc @ w.contacts
+
+
+def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:
+    """Latent emotional and social loneliness each resident's situation points to.
+
+    Args:
+        pop: The population table (fulfilment already computed).
+        params: Model parameters.
+
+    Returns:
+        ``(emotional, social)`` targets per row (0-6 and 0-5).
+    """
+    n = pop.n
+    lon = params.loneliness
+    respond = 1 - lon.mastery_protection * pop.mastery[:n]
+    de, ds = pop.desired_emotional[:n], pop.desired_social[:n]
+    gap_e = np.maximum(de - pop.achieved_emotional[:n], 0) / np.maximum(de, 0.05)
+    gap_s = np.maximum(ds - pop.achieved_social[:n], 0) / np.maximum(ds, 0.05)
+    target_e = np.minimum(lon.emotional_gain * gap_e * respond
+                          + lon.grief_weight * pop.grief[:n], 6.0)
+    target_s = np.minimum(lon.social_gain * gap_s * respond, 5.0)
+    return target_e, target_s
+
+
+def update_latent(pop: Population, params: Params) -> None:
+    """Move latent loneliness toward its target; adapt desires; fade grief; build withdrawal.
+
+    Args:
+        pop: The population table.
+        params: Model parameters.
+    """
+    n = pop.n
+    lon = params.loneliness
+    target_e, target_s = targets(pop, params)
+    chronic = pop.lonely_weeks[:n] >= lon.chronic_after_weeks
+    usual = 1 / lon.inertia_weeks
+    slow = np.where(chronic, usual / lon.chronic_inertia_factor, usual).astype(np.float32)
+    em, so = pop.emotional[:n], pop.social[:n]
+    # Chronic loneliness is slow to recover, but can deepen at the ordinary pace.
+    em += np.where(target_e > em, usual, slow) * (target_e - em)
+    so += np.where(target_s > so, usual, slow) * (target_s - so)
+    # Grief fades with the personal half-life.
+    grief = pop.grief[:n]
+    grief *= np.exp2(-1 / pop.grief_halflife[:n])
+    # Expectations: lowered toward what is achieved (faster with mastery), and drift back.
+    adapt = lon.adaptation_per_year / 52 * pop.mastery[:n]
+    back = lon.restore_per_year / 52
+    for desired, achieved, base in (
+            (pop.desired_emotional, pop.achieved_emotional, pop.desired_emotional_base),
+            (pop.desired_social, pop.achieved_social, pop.desired_social_base)):
+        d = desired[:n]
+        d += adapt * np.minimum(achieved[:n] - d, 0) + back * (base[:n] - d)
+    # Withdrawal builds while loneliness is chronic and fades otherwise.
+    wd = pop.withdrawal[:n]
+    wd += lon.withdrawal_per_year / 52 * (chronic - wd)
+
+
+def answer_items(pop: Population) -> None:
+    """Each resident answers the 11 De Jong Gierveld items from their latent state.
+
+    An item is endorsed (scored 1) when the latent level plus the resident's fixed personal
+    response offset for that item exceeds the item's threshold. Sets the emotional (0-6),
+    social (0-5) and DJG-6 (0-6) scores and the count of consecutive lonely weeks.
+
+    Args:
+        pop: The population table.
+    """
+    n = pop.n
+    off = pop.item_offset[:n]
+    e_items = (pop.emotional[:n, None] + off[:, :6]) > _E_THRESH
+    s_items = (pop.social[:n, None] + off[:, 6:]) > _S_THRESH
+    pop.djg_emotional[:n] = e_items.sum(axis=1)
+    pop.djg_social[:n] = s_items.sum(axis=1)
+    pop.djg6[:n] = e_items[:, _E_SHORT].sum(axis=1) + s_items[:, _S_SHORT].sum(axis=1)
+    lonely = (pop.djg_emotional[:n] + pop.djg_social[:n]) >= 3
+    weeks = pop.lonely_weeks[:n]
+    np.add(weeks, 1, out=weeks, where=lonely)
+    weeks[~lonely] = 0
+    np.minimum(weeks, 30000, out=weeks)
+
+
+def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.ndarray) -> None:
+    """Starting state: partly adapted desires, latent loneliness at its target, a history.
+
+    Nobody's past is simulated, so the start stands in for it: desires are lowered part of
+    the way toward what residents achieve (people have had time to adapt), grief of the
+    widowed reflects a random time since the loss (up to 15 years), latent loneliness sits at
+    its target, and those lonely now have been lonely for a random while (some chronically).
+
+    Args:
+        pop: The population table (fulfilment already computed).
+        params: Model parameters.
+        rng: The population stream.
+        ids: Residents to settle.
+    """
+    lon = params.loneliness
+    pop.desired_emotional_base[ids] = pop.desired_emotional[ids]
+    pop.desired_social_base[ids] = pop.desired_social[ids]
+    # Equilibrium of adaptation and drift-back, reached part of the way.
+    for desired, achieved in ((pop.desired_emotional, pop.achieved_emotional),
+                              (pop.desired_social, pop.achieved_social)):
+        d, a = desired[ids], achieved[ids]
+        adapt = lon.adaptation_per_year * pop.mastery[ids]
+        eq = (adapt * np.minimum(a, d) + lon.restore_per_year * d) / (adapt + lon.restore_per_year)
+        desired[ids] = d + rng.random(len(ids)) * (eq - d)
+    widowed = ids[pop.marital[ids] == 2]
+    since = rng.uniform(0, 15 * 52, len(widowed))
+    pop.grief[widowed] = np.exp2(-since / pop.grief_halflife[widowed])
+    target_e, target_s = targets(pop, params)
+    pop.emotional[ids] = target_e[ids]
+    pop.social[ids] = target_s[ids]
+    answer_items(pop)
+    lonely = (pop.djg_emotional[ids] + pop.djg_social[ids]) >= 3
+    pop.lonely_weeks[ids] = np.where(lonely, rng.geometric(1 / 120, len(ids)).clip(1, 1000), 0)
+    chronic = pop.lonely_weeks[ids] >= lon.chronic_after_weeks
+    pop.withdrawal[ids] = np.where(chronic, rng.random(len(ids)) * 0.6, 0).astype(np.float32)

@@ -1,0 +1,183 @@
+"""The loneliness model: a Dutch municipality, one week per step."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import mesa
+import numpy as np
+
+from sim import loneliness
+from sim.events import HANDLERS, draw_events, mortality_table, weekly_hazards
+from sim.events.life import yearly_transitions
+from sim.lockdown import measures_on, participation_factors, weights
+from sim.maintenance import focus_indexes, maintain
+from sim.recorder import Recorder
+from sim.resident import Resident
+from sim.scenario import Scenario
+from sim.ties import N_SETTINGS
+from sim.world import World
+
+
+class LonelinessModel(mesa.Model):
+    """Residents with social convoys living through weeks, life events and lockdowns.
+
+    Args:
+        scenario: The scenario (default: the built-in baseline values).
+        residents: Override the number of residents.
+        years: Override the simulated period.
+        seed: Override the seed.
+        trace: Number of randomly sampled residents whose weekly state is recorded.
+        agents: Create a :class:`Resident` agent per resident (set False only for
+            throwaway runs that never look at individuals).
+    """
+
+    def __init__(self, scenario: Scenario | None = None, *, residents: int | None = None,
+                 years: float | None = None, seed: int | None = None, trace: int = 0,
+                 agents: bool = True) -> None:
+        scenario = scenario or Scenario()
+        changes = {k: v for k, v in (("residents", residents), ("years", years),
+                                     ("seed", seed)) if v is not None}
+        scenario = dataclasses.replace(scenario, **changes)
+        super().__init__(rng=scenario.seed)
+        self.config = scenario
+        self.params = scenario.params
+        self.weeks = scenario.weeks
+        self.week = 0
+        self.world = World(scenario)
+        self._death_table = mortality_table(self.params)
+        self._kept_sum = np.zeros(N_SETTINGS, np.float32)
+        self._kept_weeks = 0
+        self._indexes = focus_indexes(self.world)
+        self.apply_measures()
+        self.feel(first=True)
+        self._residents: dict[int, Resident] = {}
+        if agents:
+            self.world.on_arrive = self._add_agents
+            self.world.on_leave = self._remove_agents
+            self._add_agents(self.world.pop.active_ids())
+        self.recorder = Recorder(self, trace)
+        self.datacollector = mesa.DataCollector(model_reporters={
+            "lonely": lambda m: m.recorder.latest("all", "lonely"),
+            "emotionally_lonely": lambda m: m.recorder.latest("all", "emotionally_lonely"),
+            "socially_lonely": lambda m: m.recorder.latest("all", "socially_lonely"),
+            "severely_lonely": lambda m: m.recorder.latest("all", "severely_lonely"),
+        })
+
+    # ---- the week ------------------------------------------------------------------------
+    def step(self) -> None:
+        """One week, phase by phase."""
+        self.world.new_week()
+        self.live_through_life_events()  # deaths, births, partners, moves, health, care homes
+        self.apply_measures()            # lockdown measures of this week -> contact weights
+        self.feel()                      # contact -> fulfilment -> latent loneliness -> DJG
+        self.maintain_ties()             # every few weeks: closeness, endings, new ties
+        self.record()                    # outcomes of the week
+        self.week += 1
+        self.running = self.week < self.weeks
+
+    def live_through_life_events(self) -> None:
+        """Draw this week's life events, apply them, and let newcomers fill vacated homes."""
+        world = self.world
+        chronic = world.pop.lonely_weeks[: world.pop.n] >= self.params.loneliness.chronic_after_weeks
+        hazards = weekly_hazards(world.pop, self.params, self._death_table, chronic)
+        happened = draw_events(world.streams["events"], hazards)
+        for name, handler in HANDLERS.items():
+            ids = happened[name]
+            ids = ids[world.pop.active[ids]]  # an earlier event this week may have removed them
+            if len(ids):
+                world.log(name, ids)
+                handler(world, ids)
+        yearly_transitions(world)
+        # Vacated homes are re-let: as many people move in as died or left (Poisson).
+        arrivals = world.streams["migration"].poisson(max(world.lost_people, 0))
+        world.lost_people = 0
+        world.immigrate(int(arrivals))
+        world.pop.refresh_households()
+
+    def apply_measures(self) -> None:
+        """Work out the lockdown measures in force this week and their contact weights."""
+        self.measures = measures_on(self.date, self.config.lockdowns)
+        self.weights = weights(self.measures, self.params.contact)
+        self._kept_sum += self.weights.kept
+        self._kept_weeks += 1
+
+    def feel(self, first: bool = False) -> None:
+        """Weekly fulfilment, latent loneliness and the residents' DJG answers.
+
+        Args:
+            first: Settle the starting state instead of taking a weekly step.
+        """
+        world = self.world
+        taking_part = loneliness.participation(world.pop, participation_factors(self.measures))
+        loneliness.fulfilment(world.pop, world.intake.emotional, world.intake.social,
+                              self.weights, taking_part, self.params)
+        if first:
+            loneliness.settle(world.pop, self.params, world.streams["population"],
+                              world.pop.active_ids())
+            return
+        loneliness.update_latent(world.pop, self.params)
+        loneliness.answer_items(world.pop)
+
+    def maintain_ties(self) -> None:
+        """Every ``ties.update_weeks`` weeks: one tie maintenance pass."""
+        block = self.params.ties.update_weeks
+        if (self.week + 1) % block:
+            return
+        kept = self._kept_sum / max(self._kept_weeks, 1)
+        if (self.week + 1) % (block * 4) == 0:
+            self._indexes = focus_indexes(self.world)
+        maintain(self.world, block, kept, self._indexes)
+        self._kept_sum[:] = 0
+        self._kept_weeks = 0
+
+    def record(self) -> None:
+        """Store this week's outcomes and collect the model reporters."""
+        self.recorder.record(self.week)
+        self.datacollector.collect(self)
+
+    def run(self, progress: object | None = None) -> None:
+        """Run all weeks of the scenario.
+
+        Args:
+            progress: Optional object with an ``update(1)`` method (e.g. a tqdm bar).
+        """
+        while self.running and self.week < self.weeks:
+            self.step()
+            if progress is not None:
+                progress.update(1)
+
+    # ---- looking at people ----------------------------------------------------------------
+    @property
+    def date(self) -> dt.date:
+        """Date of the current week's first day."""
+        return self.config.start + dt.timedelta(weeks=self.week)
+
+    def resident(self, row: int) -> Resident:
+        """The agent of one resident (current or former).
+
+        Args:
+            row: The resident's row.
+
+        Returns:
+            The :class:`Resident` view (created on demand for former residents).
+        """
+        agent = self._residents.get(int(row))
+        if agent is None:
+            if not 0 <= row < self.world.pop.n:
+                raise KeyError(f"no resident {row}")
+            agent = Resident(self, row)
+            if not self.world.pop.active[row]:
+                agent.remove()
+        return agent
+
+    def _add_agents(self, ids: np.ndarray) -> None:
+        for row in ids.tolist():
+            self._residents[row] = Resident(self, row)
+
+    def _remove_agents(self, ids: np.ndarray) -> None:
+        for row in ids.tolist():
+            agent = self._residents.pop(row, None)
+            if agent is not None:
+                agent.remove()

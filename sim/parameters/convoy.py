@@ -1,0 +1,51 @@
+"""How the starting convoys are drawn (Antonucci convoys, Dunbar layers, Van Tilburg sizes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sim.parameters.declare import param
+
+
+@dataclass(frozen=True)
+class ConvoyParams:
+    """Mean numbers of ties per resident at the start, by focus, and their closeness."""
+
+    friends_by_band: tuple = param(
+        (4.0, 5.0, 4.0, 3.5, 3.2, 3.0, 2.0), unit="mean friends, bands 0-17,18-24,25-44,45-64,"
+        "65-74,75-84,85+", lo=0, hi=30,
+        source="assumption — calibrated to Van Tilburg (LASA): network ~14 at 55-85, "
+               "85+ about half of 70-84; peers die and frailty limits new friendships",
+        doc="Mean number of friends at the start (age-homophilous, anywhere in town).")
+    neighbours_mean: float = param(
+        2.5, unit="ties", lo=0, hi=20, source="CBS: 59-69% of adults have weekly neighbour "
+        "contact; assumption on the number", doc="Mean neighbour ties at the start.")
+    colleagues_mean: float = param(
+        4.0, unit="ties", lo=0, hi=30, source="assumption — calibrated",
+        doc="Mean colleague (or classmate, fellow student) ties while working or studying.")
+    club_mean: float = param(
+        3.0, unit="ties", lo=0, hi=30, source="assumption — calibrated",
+        doc="Mean ties with fellow members of one's club.")
+    siblings_mean: float = param(
+        1.8, unit="living siblings", lo=0, hi=10,
+        source="CBS: completed fertility ~1.8-2.5 for the cohorts born 1935-1975 [derived]",
+        doc="Mean number of living siblings below age 60 (fewer survive at older ages).")
+    parents_alive: tuple = param(
+        (2.0, 1.9, 1.6, 0.8, 0.2, 0.02), unit="living parents by band 18-24 .. 85+",
+        lo=0, hi=2, source="assumption derived from CBS 37360ned survival at parents' ages",
+        doc="Expected number of living parents.")
+    sibling_survival: tuple = param(
+        (1.0, 1.0, 1.0, 0.8, 0.55, 0.3), unit="share of siblings alive by band 18-24 .. 85+",
+        lo=0, hi=1, source="assumption derived from CBS 37360ned survival",
+        doc="Share of siblings still alive.")
+    migrant_kin_local_factor: float = param(
+        0.5, unit="multiplier", lo=0, hi=1,
+        source="Fokkema et al.: older migrants' kin often live abroad [unverified]",
+        doc="Multiplier on the share of kin living in town for residents with a migration "
+            "background.")
+    potential_beta: tuple = param(
+        (9.0, 1.2, 5.0, 2.0, 3.0, 3.2, 2.0, 4.5, 2.0, 4.5, 2.0, 4.5), unit="Beta (a, b) per kind: "
+        "partner, family, friend, neighbour, colleague, club", lo=0.1, hi=100,
+        source="assumption — calibrated: inner circle ~4-5 (Antonucci & Akiyama 1987; Dunbar "
+               "support clique ~5)",
+        doc="Closeness a tie tends to with regular contact, drawn per tie.")

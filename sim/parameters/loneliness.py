@@ -1,0 +1,82 @@
+"""From fulfilment to latent loneliness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sim.parameters.declare import param
+
+
+@dataclass(frozen=True)
+class LonelinessParams:
+    """From fulfilment to latent emotional and social loneliness."""
+
+    emotional_scale: float = param(
+        0.7, unit="closeness-weighted contacts", lo=0.01, hi=10,
+        source="assumption — calibrated",
+        doc="Emotional intake at which fulfilment reaches half of its maximum.")
+    social_scale: float = param(
+        3.0, unit="active ties", lo=0.1, hi=50,
+        source="assumption — calibrated",
+        doc="Social intake at which social fulfilment reaches half of its maximum.")
+    participation_weight: float = param(
+        1.5, unit="active ties per focus", lo=0, hi=10,
+        source="assumption — calibrated: belonging to work, school or a club counts as breadth",
+        doc="Social intake from each open focus a resident takes part in.")
+    desired_emotional_mean: float = param(
+        0.75, unit="share 0-1", lo=0, hi=1,
+        source="assumption — calibrated (De Jong Gierveld 1987: desired relationships differ)",
+        doc="Mean desired emotional fulfilment at start.")
+    desired_social_mean: float = param(
+        0.78, unit="share 0-1", lo=0, hi=1,
+        source="assumption — calibrated",
+        doc="Mean desired social fulfilment at start.")
+    desired_spread: float = param(
+        8.0, unit="beta concentration", lo=1, hi=200,
+        source="assumption — calibrated: some people want very little",
+        doc="Concentration of the Beta distribution of desired levels (higher: less spread).")
+    emotional_gain: float = param(
+        9.0, unit="DJG points per unit relative gap", lo=0, hi=50,
+        source="assumption — calibrated",
+        doc="How strongly the relative emotional gap raises latent emotional loneliness.")
+    social_gain: float = param(
+        8.0, unit="DJG points per unit relative gap", lo=0, hi=50,
+        source="assumption — calibrated",
+        doc="How strongly the relative social gap raises latent social loneliness.")
+    mastery_protection: float = param(
+        0.5, unit="share 0-1", lo=0, hi=1,
+        source="Schoenmakers 2013; SCP: mastery protects; assumption — calibrated",
+        doc="Share of the loneliness response removed at full mastery.")
+    grief_weight: float = param(
+        4.0, unit="emotional DJG points at full grief", lo=0, hi=6,
+        source="Stroebe et al. 2007 (bereavement); assumption — calibrated",
+        doc="Emotional loneliness added by fresh grief; fades with the resident's grief.")
+    grief_halflife_weeks: tuple = param(
+        (26.0, 104.0), unit="weeks (min, max)", lo=1, hi=520,
+        source="Stroebe et al. 2007: grief lasts months to years, at a personal pace",
+        doc="Range of personal grief half-lives, drawn uniformly per resident.")
+    inertia_weeks: float = param(
+        8.0, unit="weeks", lo=1, hi=104,
+        source="assumption — calibrated: loneliness follows circumstances over weeks to months",
+        doc="Time constant with which latent loneliness follows its target.")
+    chronic_after_weeks: int = param(
+        104, unit="weeks", lo=4, hi=1040,
+        source="Martina & Stevens; DOMAIN.md: chronic = years long",
+        doc="Weeks of continuous loneliness (DJG >= 3) after which it counts as chronic.")
+    chronic_inertia_factor: float = param(
+        3.0, unit="multiplier", lo=1, hi=20,
+        source="DOMAIN.md: chronic loneliness responds little to changes; assumption",
+        doc="Inertia multiplier while chronic: recovery is slower.")
+    adaptation_per_year: float = param(
+        0.15, unit="share of gap per year", lo=0, hi=2,
+        source="Dykstra & De Jong Gierveld: lowering expectations is frequent and works; "
+               "assumption — calibrated",
+        doc="Rate at which desired levels move toward achieved levels, scaled by mastery.")
+    restore_per_year: float = param(
+        0.15, unit="share of difference per year", lo=0, hi=2,
+        source="assumption — calibrated: expectations drift back to one's own standard",
+        doc="Rate at which desired levels return to the resident's own baseline.")
+    withdrawal_per_year: float = param(
+        0.5, unit="per year", lo=0, hi=5,
+        source="Cacioppo & Hawkley 2009; assumption — calibrated",
+        doc="Rate at which withdrawal builds while loneliness is chronic (and fades otherwise).")

@@ -1,0 +1,140 @@
+"""Resident state: one table of named numpy arrays, declared once.
+
+A resident's id is their row, forever. Residents who die or move away are masked inactive,
+never deleted. Arrays grow (amortised doubling) when newcomers arrive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+#: Marital history codes (``marital`` column).
+NEVER, PARTNERED, WIDOWED, DIVORCED = 0, 1, 2, 3
+MARITAL_NAMES = ("never_partnered", "partnered", "widowed", "divorced")
+#: Health codes (``health`` column).
+GOOD, CHRONIC, FRAIL = 0, 1, 2
+HEALTH_NAMES = ("good", "chronic", "frail")
+#: Work codes (``work`` column).
+NO_WORK, EMPLOYED, STUDENT, RETIRED = 0, 1, 2, 3
+WORK_NAMES = ("none", "employed", "student", "retired")
+#: Number of De Jong Gierveld items.
+DJG_ITEMS = 11
+
+
+@dataclass(frozen=True)
+class Column:
+    """Declaration of one resident attribute."""
+
+    name: str
+    dtype: type
+    default: float
+    unit: str
+    doc: str
+    width: int = 1
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("active", np.bool_, False, "yes/no", "Lives in the municipality now."),
+    Column("age", np.float32, 0.0, "years", "Age."),
+    Column("female", np.bool_, False, "yes/no", "Sex is female."),
+    Column("household", np.int32, -1, "id", "Household (shared dwelling) id."),
+    Column("household_size", np.int16, 1, "persons", "Persons in the household (derived)."),
+    Column("partner", np.int32, -1, "row", "Co-resident partner, or -1."),
+    Column("marital", np.int8, NEVER, "code", "0 never partnered, 1 partnered, 2 widowed, "
+           "3 divorced."),
+    Column("with_parents", np.bool_, False, "yes/no", "Lives in the parental home."),
+    Column("living_alone", np.bool_, False, "yes/no", "Lives alone (not in a care home)."),
+    Column("neighbourhood", np.int32, -1, "id", "Neighbourhood (buurt)."),
+    Column("health", np.int8, GOOD, "code", "0 good, 1 chronic illness, 2 frail."),
+    Column("disability", np.bool_, False, "yes/no", "Long-standing disability."),
+    Column("mastery", np.float32, 0.5, "0-1", "Grip on one's life (Pearlin mastery, rescaled)."),
+    Column("low_income", np.bool_, False, "yes/no", "Below the low-income line."),
+    Column("migration", np.bool_, False, "yes/no", "Migration background."),
+    Column("caregiver", np.bool_, False, "yes/no", "Heavily burdened informal caregiver."),
+    Column("work", np.int8, NO_WORK, "code", "0 none, 1 employed, 2 student/school, 3 retired."),
+    Column("workplace", np.int32, -1, "id", "Workplace or school focus, or -1."),
+    Column("club", np.int32, -1, "id", "Club/faith/activity focus, or -1."),
+    Column("care_home", np.bool_, False, "yes/no", "Lives in a care home."),
+    Column("emotional", np.float32, 0.0, "0-6", "Latent emotional loneliness."),
+    Column("social", np.float32, 0.0, "0-5", "Latent social loneliness."),
+    Column("desired_emotional", np.float32, 0.75, "0-1", "Desired emotional fulfilment."),
+    Column("desired_social", np.float32, 0.75, "0-1", "Desired social fulfilment."),
+    Column("achieved_emotional", np.float32, 0.0, "0-1", "Emotional fulfilment this week."),
+    Column("achieved_social", np.float32, 0.0, "0-1", "Social fulfilment this week."),
+    Column("desired_emotional_base", np.float32, 0.75, "0-1", "Desired emotional fulfilment "
+           "before any adaptation (personal)."),
+    Column("desired_social_base", np.float32, 0.75, "0-1", "Desired social fulfilment before "
+           "any adaptation (personal)."),
+    Column("grief", np.float32, 0.0, "0-1", "Grief after a loss; fades at a personal pace."),
+    Column("grief_halflife", np.float32, 52.0, "weeks", "Personal half-life of grief."),
+    Column("lonely_weeks", np.int16, 0, "weeks", "Consecutive weeks with DJG-11 >= 3."),
+    Column("withdrawal", np.float32, 0.0, "0-1", "Social withdrawal built by chronic loneliness."),
+    Column("contacts", np.float32, 0.0, "persons per week", "Expected distinct convoy members "
+           "contacted in a week (in person or remote)."),
+    Column("djg_emotional", np.int8, 0, "0-6", "DJG emotional subscale score."),
+    Column("djg_social", np.int8, 0, "0-5", "DJG social subscale score."),
+    Column("djg6", np.int8, 0, "0-6", "DJG 6-item short scale score."),
+    Column("item_offset", np.float32, 0.0, "latent points", "Personal response style per DJG "
+           "item (fixed).", width=DJG_ITEMS),
+)
+
+
+class Population:
+    """The table of resident arrays; each column is an attribute (``pop.age`` ...)."""
+
+    def __init__(self, capacity: int) -> None:
+        self.n = 0
+        self.capacity = max(16, int(capacity))
+        for col in COLUMNS:
+            shape = (self.capacity,) if col.width == 1 else (self.capacity, col.width)
+            setattr(self, col.name, np.full(shape, col.default, dtype=col.dtype))
+
+    def add(self, count: int) -> np.ndarray:
+        """Append ``count`` new rows with default values.
+
+        Args:
+            count: Number of rows to add.
+
+        Returns:
+            The new rows' ids.
+        """
+        if self.n + count > self.capacity:
+            self._grow(max(self.n + count, int(self.capacity * 1.5)))
+        ids = np.arange(self.n, self.n + count, dtype=np.int32)
+        self.n += count
+        return ids
+
+    def _grow(self, capacity: int) -> None:
+        for col in COLUMNS:
+            old = getattr(self, col.name)
+            shape = (capacity,) if col.width == 1 else (capacity, col.width)
+            new = np.full(shape, col.default, dtype=col.dtype)
+            new[: self.capacity] = old
+            setattr(self, col.name, new)
+        self.capacity = capacity
+
+    def view(self, name: str) -> np.ndarray:
+        """The used rows of one column.
+
+        Args:
+            name: Column name.
+
+        Returns:
+            A view of rows ``0 .. n-1``.
+        """
+        return getattr(self, name)[: self.n]
+
+    def active_ids(self) -> np.ndarray:
+        """Rows of residents currently in the municipality."""
+        return np.flatnonzero(self.active[: self.n]).astype(np.int32)
+
+    def refresh_households(self) -> None:
+        """Recompute household sizes and who lives alone (derived columns)."""
+        n = self.n
+        act = self.active[:n]
+        hh = self.household[:n]
+        size = np.bincount(hh[act], minlength=int(hh.max()) + 1 if n else 1)
+        self.household_size[:n] = np.where(act & (hh >= 0), size[hh.clip(0)], 0)
+        self.living_alone[:n] = act & (self.household_size[:n] == 1) & ~self.care_home[:n]

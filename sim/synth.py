@@ -1,0 +1,277 @@
+"""The synthetic municipality: residents, households and foci drawn from a profile.
+
+Every step is vectorised over residents. The profile (``sim/data/municipalities.toml``)
+gives the shares by age band; this module turns them into people who live together, work,
+study, belong to clubs and live in neighbourhoods.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.parameters import Params
+from sim.population import (
+    CHRONIC, DIVORCED, DJG_ITEMS, EMPLOYED, FRAIL, NEVER, PARTNERED, RETIRED, STUDENT, WIDOWED,
+    Population,
+)
+from sim.profiles import AGE_BANDS, Profile, adult_band
+
+#: Share of women by age band 0-17 .. 85+ (CBS 37296ned: women outnumber men from ~70,
+#: about two thirds of 85+) [unverified].
+FEMALE_SHARE = np.array([0.49, 0.49, 0.49, 0.50, 0.52, 0.56, 0.66])
+#: Mean size of a workplace, school class cohort, study cohort and club (assumption).
+WORKPLACE_SIZE, CLASS_SIZE, STUDY_SIZE, CLUB_SIZE = 20, 25, 40, 40
+#: Residents per care home (assumption: a typical Dutch verpleeghuis location).
+CARE_HOME_SIZE = 90
+#: Focus id offsets so that workplaces, schools and studies never share ids.
+SCHOOL_OFFSET, STUDY_OFFSET = 10_000_000, 20_000_000
+
+
+def draw_ages(rng: np.random.Generator, shares: np.ndarray, count: int) -> np.ndarray:
+    """Draw ages: a band by its share, then uniform within the band (85+: exponential tail).
+
+    Args:
+        rng: Random stream.
+        shares: Shares of the seven age bands.
+        count: Number of ages.
+
+    Returns:
+        Ages in years (float32).
+    """
+    band = rng.choice(len(shares), size=count, p=shares)
+    lo = np.asarray(AGE_BANDS, float)[band]
+    hi = np.r_[AGE_BANDS[1:], 100][band]
+    age = lo + rng.random(count) * (hi - lo)
+    top = band == len(shares) - 1
+    age[top] = np.minimum(85 + rng.exponential(5.0, top.sum()), 104.9)
+    return age.astype(np.float32)
+
+
+def create_residents(pop: Population, profile: Profile, params: Params,
+                     rng: np.random.Generator, count: int, ages: np.ndarray | None = None
+                     ) -> np.ndarray:
+    """Add residents with individual attributes (not yet households or foci).
+
+    Args:
+        pop: The population table.
+        profile: Municipality profile.
+        params: Model parameters.
+        rng: Random stream.
+        count: Number of residents.
+        ages: Ages to use instead of drawing from the profile.
+
+    Returns:
+        The new rows.
+    """
+    ids = pop.add(count)
+    age = draw_ages(rng, profile.age_shares, count) if ages is None else ages
+    band7 = np.searchsorted(AGE_BANDS, age, side="right") - 1
+    band = adult_band(age)
+    adult = age >= 18
+    pop.active[ids] = True
+    pop.age[ids] = age
+    pop.female[ids] = rng.random(count) < FEMALE_SHARE[band7]
+
+    def share(key: str) -> np.ndarray:
+        return np.where(adult, profile.by_band(key, band), 0.0)
+
+    u = rng.random((count, 10))
+    pop.health[ids] = np.where(u[:, 0] < share("frail"), FRAIL,
+                               np.where(u[:, 0] < share("frail") + share("chronic"), CHRONIC, 0))
+    pop.disability[ids] = u[:, 1] < share("disability")
+    pop.low_income[ids] = u[:, 2] < np.where(adult, profile.by_band("low_income", band), 0.06)
+    pop.migration[ids] = u[:, 3] < profile.by_band("migration_background", band)
+    pop.caregiver[ids] = u[:, 4] < share("caregiver_heavy")
+    # Mastery (Pearlin, rescaled 0-1): lower with low income, disability and frailty
+    # (SCP; Schoenmakers 2013) — assumption on the size of the shifts.
+    mastery = rng.beta(6, 5, count) - 0.10 * pop.low_income[ids] - 0.10 * pop.disability[ids]
+    mastery -= 0.08 * (pop.health[ids] == FRAIL)
+    pop.mastery[ids] = mastery.clip(0.02, 0.98)
+    # Work, study and school.
+    employed = adult & (u[:, 5] < profile.by_band("employed", band))
+    student = adult & ~employed & (u[:, 6] < profile.by_band("students", band))
+    pupil = (age >= 4) & (age < 18)
+    retired = adult & ~employed & (age >= params.events.retirement_age)
+    pop.work[ids] = np.select([employed, student | pupil, retired], [EMPLOYED, STUDENT, RETIRED], 0)
+    # Loneliness-related personal traits.
+    lon = params.loneliness
+    conc = lon.desired_spread
+    pop.desired_emotional[ids] = rng.beta(lon.desired_emotional_mean * conc,
+                                          (1 - lon.desired_emotional_mean) * conc, count)
+    pop.desired_social[ids] = rng.beta(lon.desired_social_mean * conc,
+                                       (1 - lon.desired_social_mean) * conc, count)
+    lo, hi = lon.grief_halflife_weeks
+    pop.grief_halflife[ids] = lo + rng.random(count) * (hi - lo)
+    pop.item_offset[ids] = rng.normal(0.0, 0.6, (count, DJG_ITEMS))
+    pop.household[ids] = -1
+    return ids
+
+
+def form_households(pop: Population, profile: Profile, rng: np.random.Generator,
+                    ids: np.ndarray, next_household: int) -> int:
+    """Group new residents into couples, single-person households, families and care homes.
+
+    Args:
+        pop: The population table.
+        profile: Municipality profile.
+        rng: Random stream.
+        ids: The residents to place (all new).
+        next_household: First free household id.
+
+    Returns:
+        The next free household id.
+    """
+    age = pop.age[ids]
+    band = adult_band(age)
+    adult = age >= 18
+    u = rng.random((len(ids), 4))
+    care = adult & (u[:, 0] < profile.by_band("care_home", band))
+    young = adult & (age < 25) & ~care
+    with_parents = young & (u[:, 1] < profile.young_with_parents)
+    wants_partner = adult & ~care & ~with_parents & (u[:, 2] < profile.by_band("partnered", band))
+    # Couples: quantile-match partnered women and men by age (assortative, men ~2 y older).
+    women = ids[wants_partner & pop.female[ids]]
+    men = ids[wants_partner & ~pop.female[ids]]
+    women = women[np.argsort(pop.age[women] + rng.normal(0, 3, len(women)))]
+    men = men[np.argsort(pop.age[men] + rng.normal(0, 3, len(men)))]
+    k = min(len(women), len(men))
+    pick_w = np.sort(rng.choice(len(women), k, replace=False)) if len(women) > k else np.arange(k)
+    pick_m = np.sort(rng.choice(len(men), k, replace=False)) if len(men) > k else np.arange(k)
+    wives, husbands = women[pick_w], men[pick_m]
+    couple_hh = next_household + np.arange(k, dtype=np.int32)
+    next_household += k
+    pop.partner[wives], pop.partner[husbands] = husbands, wives
+    pop.household[wives] = pop.household[husbands] = couple_hh
+    pop.marital[wives] = pop.marital[husbands] = PARTNERED
+    # Marital history of adults without a partner.
+    single = adult & (pop.partner[ids] < 0)
+    sw = profile.by_band("single_widowed", band)
+    sd = profile.by_band("single_divorced", band)
+    hist = np.where(u[:, 3] < sw, WIDOWED, np.where(u[:, 3] < sw + sd, DIVORCED, NEVER))
+    pop.marital[ids[single]] = hist[single]
+    pop.marital[ids[with_parents]] = NEVER
+    # Care homes: each resident is a one-person household in a care-home focus.
+    care_ids = ids[care]
+    pop.care_home[care_ids] = True
+    pop.household[care_ids] = next_household + np.arange(len(care_ids), dtype=np.int32)
+    next_household += len(care_ids)
+    # Other single adults head their own household.
+    heads = ids[single & ~care & ~with_parents]
+    pop.household[heads] = next_household + np.arange(len(heads), dtype=np.int32)
+    next_household += len(heads)
+    # Children and young adults at home join a parent household of fitting age.
+    dependants = ids[(~adult) | with_parents]
+    place_with_parents(pop, rng, dependants, np.concatenate([wives, heads]))
+    pop.with_parents[ids[with_parents]] = True
+    # Anyone left without a household (no fitting parent among the candidates) heads one.
+    alone = ids[pop.household[ids] < 0]
+    pop.household[alone] = next_household + np.arange(len(alone), dtype=np.int32)
+    pop.with_parents[alone] = False
+    return next_household + len(alone)
+
+
+def place_with_parents(pop: Population, rng: np.random.Generator, children: np.ndarray,
+                       candidates: np.ndarray) -> None:
+    """Put each child in the household of a candidate parent aged ~24-38 years older.
+
+    Single parents are chosen less often than couples (about one family in seven with
+    children is a one-parent family, CBS) by thinning single candidates.
+
+    Args:
+        pop: The population table.
+        rng: Random stream.
+        children: Residents to place.
+        candidates: Possible parents (women in couples, single heads of households).
+    """
+    if not len(children):
+        return
+    partnered = pop.partner[candidates] >= 0
+    keep = partnered | (rng.random(len(candidates)) < 0.12)
+    cand = candidates[keep & (pop.age[candidates] >= 20) & (pop.age[candidates] < 65)]
+    if not len(cand):
+        return
+    cand = cand[np.argsort(pop.age[cand])]
+    target = pop.age[children] + rng.uniform(24, 38, len(children))
+    pos = np.searchsorted(pop.age[cand], target) + rng.integers(-25, 26, len(children))
+    parent = cand[pos.clip(0, len(cand) - 1)]
+    pop.household[children] = pop.household[parent]
+
+
+def assign_foci(pop: Population, profile: Profile, rng: np.random.Generator,
+                ids: np.ndarray, n_neighbourhoods: int) -> None:
+    """Give residents a neighbourhood, workplace/school and club.
+
+    Args:
+        pop: The population table.
+        profile: Municipality profile.
+        rng: Random stream.
+        ids: Residents to place (whole households at once).
+        n_neighbourhoods: Number of ordinary neighbourhoods.
+    """
+    hh = pop.household[ids]
+    uniq, inv = np.unique(hh, return_inverse=True)
+    nb = rng.integers(0, n_neighbourhoods, len(uniq)).astype(np.int32)
+    pop.neighbourhood[ids] = nb[inv]
+    care = ids[pop.care_home[ids]]
+    n_homes = max(1, round(len(care) / CARE_HOME_SIZE))
+    pop.neighbourhood[care] = n_neighbourhoods + rng.integers(0, n_homes, len(care))
+    age = pop.age[ids]
+    work = pop.work[ids]
+    employed = ids[work == EMPLOYED]
+    pop.workplace[employed] = rng.integers(0, max(1, len(employed) // WORKPLACE_SIZE),
+                                           len(employed))
+    pupils = ids[(work == STUDENT) & (age < 18)]
+    # A class cohort: same school year (age) and one of several schools.
+    n_schools = max(1, len(pupils) // (CLASS_SIZE * 14))
+    pop.workplace[pupils] = (SCHOOL_OFFSET + rng.integers(0, n_schools, len(pupils)) * 100
+                             + pop.age[pupils].astype(np.int32))
+    students = ids[(work == STUDENT) & (age >= 18)]
+    pop.workplace[students] = STUDY_OFFSET + rng.integers(
+        0, max(1, len(students) // STUDY_SIZE), len(students))
+    join_clubs(pop, profile, rng, ids)
+
+
+def club_propensity(pop: Population, profile: Profile, ids: np.ndarray) -> np.ndarray:
+    """Probability of club membership by age band, reduced by frailty, income and care home.
+
+    Args:
+        pop: The population table.
+        profile: Municipality profile.
+        ids: Residents.
+
+    Returns:
+        Membership probabilities (assumption on the reductions, see docs/MODEL.md).
+    """
+    age = pop.age[ids]
+    p = np.where(age >= 18, profile.by_band("club_member", adult_band(age)),
+                 profile.club_member_children * (age >= 5))
+    p = p * np.where(pop.health[ids] == FRAIL, 0.3, 1.0) * np.where(pop.low_income[ids], 0.7, 1)
+    p = p * np.where(pop.disability[ids], 0.7, 1.0) * np.where(pop.migration[ids] & (age >= 65),
+                                                               0.6, 1.0)
+    return p * ~pop.care_home[ids]
+
+
+def join_clubs(pop: Population, profile: Profile, rng: np.random.Generator,
+               ids: np.ndarray) -> None:
+    """Members join age-graded clubs: sorted by age (with noise), cut into clubs.
+
+    Args:
+        pop: The population table.
+        profile: Municipality profile.
+        rng: Random stream.
+        ids: Residents who may join.
+    """
+    members = ids[rng.random(len(ids)) < club_propensity(pop, profile, ids)]
+    order = np.argsort(pop.age[members] + rng.normal(0, 8, len(members)))
+    start = int(pop.club[: pop.n].max()) + 1
+    pop.club[members[order]] = start + np.arange(len(members), dtype=np.int32) // CLUB_SIZE
+
+
+def mark_retired(pop: Population, ids: np.ndarray) -> None:
+    """Residents past working age without work count as retired.
+
+    Args:
+        pop: The population table.
+        ids: Residents.
+    """
+    pop.work[ids[(pop.work[ids] == 0) & (pop.age[ids] >= 65)]] = RETIRED

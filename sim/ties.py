@@ -1,0 +1,245 @@
+"""The tie store: every convoy tie as a row of numpy arrays, plus per-resident slots.
+
+A tie joins two residents (``a``, ``b``) or a resident and a relative living elsewhere
+(``b == -1``). Its row number is its edge id (the ``tie`` attribute on networkx edges, see
+:mod:`sim.graph`). Ended ties are marked dead and their rows reused by compaction. Each
+resident has ``max_ties`` slots listing their tie ids, so finding a resident's ties is a
+row lookup, not a scan of all ties.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: Tie kinds (relationship).
+PARTNER, FAMILY, FRIEND, NEIGHBOUR, COLLEAGUE, CLUB = range(6)
+KIND_NAMES = ("partner", "family", "friend", "neighbour", "colleague", "club")
+#: Contact settings: where contact on a tie happens; lockdown measures act per setting.
+(HOUSEHOLD, S_FAMILY, S_FRIEND, S_NEIGHBOUR, S_WORK, S_SCHOOL, S_CLUB, S_EXTERNAL,
+ S_CARE_HOME) = range(9)
+SETTING_NAMES = ("household", "family", "friend", "neighbour", "work", "school", "club",
+                 "external", "care_home")
+N_SETTINGS = len(SETTING_NAMES)
+#: Circles of the convoy by closeness (Antonucci): inner >= 0.7 > middle >= 0.4 > outer.
+INNER, MIDDLE = 0.7, 0.4
+
+
+_COLUMNS = ("a", "b", "kind", "closeness", "potential", "alive", "setting", "value_emotional",
+            "value_social")
+
+
+def circle_of(closeness: np.ndarray) -> np.ndarray:
+    """Circle code per tie: 0 inner, 1 middle, 2 outer.
+
+    Args:
+        closeness: Closeness values.
+
+    Returns:
+        Circle codes.
+    """
+    return np.where(closeness >= INNER, 0, np.where(closeness >= MIDDLE, 1, 2)).astype(np.int8)
+
+
+class Ties:
+    """Arrays of ties, with slots per resident."""
+
+    def __init__(self, capacity: int, residents: int, max_ties: int) -> None:
+        self.n = 0
+        self.capacity = max(16, int(capacity))
+        self.max_ties = max_ties
+        self.a = np.full(self.capacity, -1, np.int32)
+        self.b = np.full(self.capacity, -1, np.int32)
+        self.kind = np.zeros(self.capacity, np.int8)
+        self.closeness = np.zeros(self.capacity, np.float32)
+        self.potential = np.zeros(self.capacity, np.float32)
+        self.alive = np.zeros(self.capacity, np.bool_)
+        # Contribution of each tie to its ends' weekly intake, as last added (see contacts.py).
+        self.setting = np.zeros(self.capacity, np.int8)
+        self.value_emotional = np.zeros(self.capacity, np.float32)
+        self.value_social = np.zeros(self.capacity, np.float32)
+        self.slots = np.full((max(16, residents), max_ties), -1, np.int32)
+        self.version = 0  # bumped whenever ties are added or removed
+
+    # ---- adding and removing -------------------------------------------------------------
+    def add(self, a: np.ndarray, b: np.ndarray, kind: np.ndarray | int,
+            closeness: np.ndarray, potential: np.ndarray) -> np.ndarray:
+        """Add ties; pairs where a resident has no free slot are dropped.
+
+        Args:
+            a: First resident of each tie.
+            b: Second resident, or -1 for a relative outside the municipality.
+            kind: Tie kind(s).
+            closeness: Starting closeness.
+            potential: Closeness the tie tends to with regular contact.
+
+        Returns:
+            Ids of the ties actually added.
+        """
+        a = np.asarray(a, np.int32)
+        b = np.asarray(b, np.int32)
+        kind = np.broadcast_to(np.asarray(kind, np.int8), a.shape)
+        keep = self._reserve_slots(a, b)
+        a, b, kind = a[keep], b[keep], kind[keep]
+        count = len(a)
+        if self.n + count > self.capacity:
+            self._grow(max(self.n + count, int(self.capacity * 1.5)))
+        ids = np.arange(self.n, self.n + count, dtype=np.int32)
+        self.n += count
+        self.a[ids], self.b[ids], self.kind[ids] = a, b, kind
+        self.closeness[ids] = np.asarray(closeness, np.float32)[keep]
+        self.potential[ids] = np.asarray(potential, np.float32)[keep]
+        self.alive[ids] = True
+        self._fill_slots(a, ids)
+        internal = b >= 0
+        self._fill_slots(b[internal], ids[internal])
+        self.version += 1
+        return ids
+
+    def remove(self, ids: np.ndarray) -> None:
+        """End ties (their rows become dead and their slots free).
+
+        Args:
+            ids: Tie ids; dead or repeated ids are ignored.
+        """
+        ids = np.unique(np.asarray(ids, np.int32))
+        ids = ids[self.alive[ids]]
+        if not len(ids):
+            return
+        self.alive[ids] = False
+        for end in (self.a[ids], self.b[ids]):
+            ok = end >= 0
+            rows = self.slots[end[ok]]
+            hit = rows == ids[ok, None]
+            r, c = np.nonzero(hit)
+            self.slots[end[ok][r], c] = -1
+        self.version += 1
+
+    def make_external(self, ids: np.ndarray, stayer: np.ndarray) -> None:
+        """Turn ties into ties with someone outside the municipality, kept by ``stayer``.
+
+        Args:
+            ids: Tie ids (both ends are residents now).
+            stayer: The end who stays, per tie.
+        """
+        leaver = np.where(self.a[ids] == stayer, self.b[ids], self.a[ids])
+        ok = leaver >= 0
+        rows = self.slots[leaver[ok]]
+        r, c = np.nonzero(rows == ids[ok, None])
+        self.slots[leaver[ok][r], c] = -1
+        self.a[ids] = stayer
+        self.b[ids] = -1
+        self.version += 1
+
+    def ties_of(self, residents: np.ndarray) -> np.ndarray:
+        """All live tie ids of some residents (a tie between two of them appears once).
+
+        Args:
+            residents: Resident rows.
+
+        Returns:
+            Sorted unique tie ids.
+        """
+        rows = self.slots[np.asarray(residents, np.int32)].ravel()
+        return np.unique(rows[rows >= 0])
+
+    def ensure_residents(self, residents: int) -> None:
+        """Make room in the slot table for at least ``residents`` rows.
+
+        Args:
+            residents: Number of resident rows needed.
+        """
+        if residents > len(self.slots):
+            extra = np.full((max(residents, int(len(self.slots) * 1.5)) - len(self.slots),
+                             self.max_ties), -1, np.int32)
+            self.slots = np.vstack([self.slots, extra])
+
+    def degree(self, residents: np.ndarray | None = None) -> np.ndarray:
+        """Number of live ties per resident.
+
+        Args:
+            residents: Rows to count (default: all rows).
+
+        Returns:
+            Tie counts.
+        """
+        slots = self.slots if residents is None else self.slots[residents]
+        return (slots >= 0).sum(axis=1)
+
+    def has_tie(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Whether residents ``a[i]`` and ``b[i]`` are already tied.
+
+        Args:
+            a: Residents.
+            b: Residents.
+
+        Returns:
+            Boolean per pair.
+        """
+        rows = self.slots[a]
+        ids = np.where(rows >= 0, rows, 0)
+        other = np.where(self.a[ids] == a[:, None], self.b[ids], self.a[ids])
+        return ((other == b[:, None]) & (rows >= 0)).any(axis=1)
+
+    def live(self) -> np.ndarray:
+        """Ids of all live ties."""
+        return np.flatnonzero(self.alive[: self.n]).astype(np.int32)
+
+    def compact(self) -> None:
+        """Drop dead rows so the arrays stay dense (renumbers ties, rebuilds slots)."""
+        keep = self.live()
+        if len(keep) == self.n:
+            return
+        for name in _COLUMNS:
+            arr = getattr(self, name)
+            arr[: len(keep)] = arr[keep]
+            arr[len(keep): self.n] = -1 if arr.dtype == np.int32 else 0
+        self.n = len(keep)
+        self.slots.fill(-1)
+        ids = np.arange(self.n, dtype=np.int32)
+        self._fill_slots(self.a[: self.n], ids)
+        internal = self.b[: self.n] >= 0
+        self._fill_slots(self.b[: self.n][internal], ids[internal])
+        self.version += 1
+
+    # ---- internals -----------------------------------------------------------------------
+    def _reserve_slots(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Keep pairs where both residents still have a free slot after earlier pairs."""
+        ends = np.concatenate([a, b[b >= 0]])
+        if not len(ends):
+            return np.ones(len(a), bool)
+        # Rank each end among the pairs that use the same resident; keep while rank < free.
+        order = np.argsort(ends, kind="stable")
+        sorted_ends = ends[order]
+        first = np.r_[0, np.flatnonzero(np.diff(sorted_ends)) + 1]
+        counts = np.diff(np.r_[first, len(ends)])
+        rank = np.empty(len(ends), np.int64)
+        rank[order] = np.arange(len(ends)) - np.repeat(first, counts)
+        free = (self.slots[sorted_ends[first]] == -1).sum(axis=1)
+        free_end = np.empty(len(ends), np.int64)
+        free_end[order] = np.repeat(free, counts)
+        ok_end = rank < free_end
+        ok = ok_end[: len(a)].copy()
+        ok[b >= 0] &= ok_end[len(a):]
+        return ok
+
+    def _fill_slots(self, residents: np.ndarray, ids: np.ndarray) -> None:
+        if not len(residents):
+            return
+        order = np.argsort(residents, kind="stable")
+        res, tid = residents[order], ids[order]
+        first = np.r_[0, np.flatnonzero(np.diff(res)) + 1]
+        counts = np.diff(np.r_[first, len(res)])
+        rank = np.arange(len(res)) - np.repeat(first, counts)
+        free = self.slots[res] == -1
+        # column of the rank-th free slot in each resident's row
+        cum = np.cumsum(free, axis=1)
+        col = (cum <= rank[:, None]).sum(axis=1)
+        self.slots[res, col] = tid
+
+    def _grow(self, capacity: int) -> None:
+        for name in _COLUMNS:
+            old = getattr(self, name)
+            new = np.full(capacity, -1 if old.dtype == np.int32 else 0, old.dtype)
+            new[: self.capacity] = old
+            setattr(self, name, new)
+        self.capacity = capacity

@@ -1,0 +1,359 @@
+"""The municipality's state and every change to who lives where and who is tied to whom.
+
+:class:`World` owns the resident table, the tie store and the weekly intake sums, and offers
+the few mutations life events need (link, unlink, retarget, relocate, emigrate, arrive...).
+Each keeps the intake sums in step with the ties, and each is vectorised over the residents
+concerned, so its cost scales with the number of events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+
+from sim import convoy, synth
+from sim.contacts import Intake, out_of_home, tie_values
+from sim.parameters import Params
+from sim.population import PARTNERED, STUDENT, Population
+from sim.profiles import load_profile
+from sim.rng import stream
+from sim.scenario import Scenario
+from sim.ties import FAMILY, FRIEND, Ties
+
+#: Named random streams (each module draws only from its own).
+STREAMS = ("population", "network", "events", "ties", "migration")
+#: Closeness at or above which a tie survives a move out of town as a tie to someone
+#: elsewhere (assumption: close people stay in touch).
+KEEP_AFTER_MOVE = 0.5
+
+
+class World:
+    """Residents, ties and intake sums of one synthetic municipality."""
+
+    def __init__(self, scenario: Scenario, residents: int | None = None) -> None:
+        self.params: Params = scenario.params
+        self.profile = load_profile(scenario.municipality)
+        self.streams = {name: stream(scenario.seed, name) for name in STREAMS}
+        size = residents or scenario.residents
+        self.start_size = size
+        cap = int(size * 1.3) + 64
+        self.pop = Population(cap)
+        self.ties = Ties(cap * 14, cap, self.params.ties.max_ties)
+        self.intake = Intake(cap)
+        self.next_household = 0
+        self.n_neighbourhoods = max(1, round(size / self.profile.neighbourhood_size))
+        self.n_care_homes = 1
+        self.on_arrive: Callable[[np.ndarray], None] = lambda ids: None
+        self.on_leave: Callable[[np.ndarray], None] = lambda ids: None
+        self.event_log: list[tuple[str, np.ndarray]] = []
+        self.lost_people = 0  # died or moved out since the last in-migration
+        self._going_out: np.ndarray | None = None
+        self._build(size)
+
+    # ---- construction ------------------------------------------------------------------
+    def _build(self, size: int) -> None:
+        rng, net = self.streams["population"], self.streams["network"]
+        pop, ties, params, profile = self.pop, self.ties, self.params, self.profile
+        ids = synth.create_residents(pop, profile, params, rng, size)
+        self.next_household = synth.form_households(pop, profile, rng, ids, 0)
+        synth.assign_foci(pop, profile, rng, ids, self.n_neighbourhoods)
+        self.n_care_homes = max(1, int(pop.neighbourhood[ids].max()) + 1 - self.n_neighbourhoods)
+        pop.refresh_households()
+        convoy.household_ties(pop, ties, net, params, ids)
+        convoy.kin_ties(pop, ties, profile, net, params, ids, ids)
+        convoy.focus_ties(pop, ties, net, params, ids)
+        self.refresh_values()
+
+    def refresh_values(self) -> None:
+        """Recompute every live tie's weekly value and rebuild the intake sums."""
+        self.new_week()
+        tie_values(self.pop, self.ties, self.params, self.ties.live(), self.going_out())
+        self.intake.rebuild(self.ties)
+
+    def new_week(self) -> None:
+        """Forget last week's cached ability to go out."""
+        self._going_out = None
+
+    def going_out(self) -> np.ndarray:
+        """Share of out-of-home contact each resident can keep, cached for the week."""
+        if self._going_out is None or len(self._going_out) < self.pop.n:
+            self._going_out = out_of_home(self.pop, self.params)
+        return self._going_out
+
+    # ---- ties ----------------------------------------------------------------------------
+    def link(self, a: np.ndarray, b: np.ndarray, kind: int, settled: bool,
+             start: float | None = None) -> np.ndarray:
+        """Create ties and add their value to both ends' intake.
+
+        Args:
+            a: First residents.
+            b: Second residents (-1: someone outside the municipality).
+            kind: Tie kind.
+            settled: Whether the ties start near their potential closeness.
+            start: Starting closeness (overrides ``settled``), e.g. for a new partner.
+
+        Returns:
+            The new tie ids.
+        """
+        ids = convoy.add_ties(self.ties, self.streams["ties"], self.params, a, b, kind, settled)
+        if start is not None:
+            self.ties.closeness[ids] = np.minimum(self.ties.potential[ids], start)
+        tie_values(self.pop, self.ties, self.params, ids, self.going_out())
+        self.intake.apply(self.ties, ids, 1.0)
+        return ids
+
+    def unlink(self, ids: np.ndarray) -> None:
+        """End ties and take their value out of both ends' intake.
+
+        Args:
+            ids: Tie ids.
+        """
+        ids = np.unique(ids)
+        ids = ids[self.ties.alive[ids]]
+        self.intake.apply(self.ties, ids, -1.0)
+        self.ties.remove(ids)
+
+    def retarget(self, residents: np.ndarray) -> None:
+        """Re-value the ties of residents whose household, focus or health changed.
+
+        Args:
+            residents: Resident rows.
+        """
+        if not len(residents):
+            return
+        self._going_out = None
+        ids = self.ties.ties_of(residents)
+        self.intake.apply(self.ties, ids, -1.0)
+        tie_values(self.pop, self.ties, self.params, ids, self.going_out())
+        self.intake.apply(self.ties, ids, 1.0)
+
+    # ---- where people live ------------------------------------------------------------
+    def new_households(self, count: int) -> np.ndarray:
+        """Fresh household ids.
+
+        Args:
+            count: How many.
+
+        Returns:
+            The ids.
+        """
+        ids = np.arange(self.next_household, self.next_household + count, dtype=np.int32)
+        self.next_household += count
+        return ids
+
+    def members_of(self, households: np.ndarray) -> np.ndarray:
+        """Active residents of some households.
+
+        Args:
+            households: Household ids.
+
+        Returns:
+            Resident rows.
+        """
+        n = self.pop.n
+        hit = np.isin(self.pop.household[:n], households) & self.pop.active[:n]
+        return np.flatnonzero(hit).astype(np.int32)
+
+    def relocate(self, ids: np.ndarray, whole_households: bool = False) -> None:
+        """Move residents to a random other neighbourhood (a household moves together).
+
+        Args:
+            ids: Residents who move.
+            whole_households: Draw one new neighbourhood per household instead of per person.
+        """
+        if not len(ids):
+            return
+        rng = self.streams["events"]
+        if whole_households:
+            hh, inv = np.unique(self.pop.household[ids], return_inverse=True)
+            nb = rng.integers(0, self.n_neighbourhoods, len(hh))[inv]
+        else:
+            nb = rng.integers(0, self.n_neighbourhoods, len(ids))
+        self.pop.neighbourhood[ids] = nb
+        self.retarget(ids)
+
+    def care_home_focus(self, count: int) -> np.ndarray:
+        """Neighbourhood ids of care homes for new care-home residents.
+
+        Args:
+            count: How many residents.
+
+        Returns:
+            A care home's focus id for each.
+        """
+        rng = self.streams["events"]
+        return (self.n_neighbourhoods + rng.integers(0, self.n_care_homes, count)).astype(
+            np.int32)
+
+    def enrol_pupils(self, ids: np.ndarray) -> None:
+        """Children start school in a class cohort of their age.
+
+        Args:
+            ids: Children who start.
+        """
+        if not len(ids):
+            return
+        rng = self.streams["events"]
+        pop = self.pop
+        pop.work[ids] = STUDENT
+        n_schools = max(1, self.start_size // (synth.CLASS_SIZE * 14 * 6))
+        pop.workplace[ids] = (synth.SCHOOL_OFFSET + rng.integers(0, n_schools, len(ids)) * 100
+                              + pop.age[ids].astype(np.int32))
+        self.retarget(ids)
+
+    # ---- arriving and leaving -----------------------------------------------------------
+    def add_residents(self, ages: np.ndarray) -> np.ndarray:
+        """New residents (born or moved in) with attributes drawn from the profile.
+
+        Args:
+            ages: Their ages.
+
+        Returns:
+            Their rows.
+        """
+        ids = synth.create_residents(self.pop, self.profile, self.params,
+                                     self.streams["migration"], len(ages), ages)
+        cap = self.pop.capacity
+        self.ties.ensure_residents(cap)
+        self.intake.ensure(cap)
+        self._going_out = None
+        self.on_arrive(ids)
+        self.log("arrival", ids)
+        return ids
+
+    def tie_to_household(self, ids: np.ndarray) -> None:
+        """Family ties between new household members and everyone already living there.
+
+        Args:
+            ids: New members (their household is already set).
+        """
+        if not len(ids):
+            return
+        others = self.members_of(np.unique(self.pop.household[ids]))
+        others = others[~np.isin(others, ids)]
+        order = np.argsort(self.pop.household[others], kind="stable")
+        others = others[order]
+        hh_sorted = self.pop.household[others]
+        lo = np.searchsorted(hh_sorted, self.pop.household[ids], side="left")
+        hi = np.searchsorted(hh_sorted, self.pop.household[ids], side="right")
+        count = hi - lo
+        a = np.repeat(ids, count)
+        b = others[np.concatenate([np.arange(s, e) for s, e in zip(lo, hi, strict=True)])
+                   ] if count.sum() else np.zeros(0, np.int32)
+        self.link(a, b, FAMILY, settled=True)
+
+    def immigrate(self, count: int) -> np.ndarray:
+        """Households move in: ages from the in-migration profile; couples, singles, families.
+
+        Args:
+            count: Number of people arriving.
+
+        Returns:
+            The new rows.
+        """
+        if count <= 0:
+            return np.zeros(0, np.int32)
+        rng = self.streams["migration"]
+        ev = self.params.events
+        grid = np.arange(0, 100, 0.5)
+        dens = np.interp(grid, ev.in_migration_ages, ev.in_migration_density, left=0, right=0)
+        ages = (rng.choice(grid, count, p=dens / dens.sum()) + rng.random(count) * 0.5)
+        # Some arrive as families: a child with each of a share of the adults aged 25-45.
+        parents = np.flatnonzero((ages >= 25) & (ages < 45) & (rng.random(count) < 0.3))
+        kids = np.clip(ages[parents] - rng.uniform(25, 35, len(parents)), 0, 17)
+        ids = self.add_residents(np.concatenate([ages, kids]).astype(np.float32))
+        pop = self.pop
+        self.next_household = synth.form_households(pop, self.profile, rng, ids,
+                                                    self.next_household)
+        synth.assign_foci(pop, self.profile, rng, ids, self.n_neighbourhoods)
+        pop.care_home[ids] = False  # newcomers to care homes are not modelled
+        pop.refresh_households()
+        net = self.streams["ties"]
+        convoy.household_ties(pop, self.ties, net, self.params, ids)
+        # Kin and old friends mostly live where the newcomers came from.
+        convoy.kin_ties(pop, self.ties, replace(self.profile, kin_local_share=0.0), net,
+                        self.params, ids, np.zeros(0, np.int32))
+        adults = ids[pop.age[ids] >= 18]
+        old_friends = np.repeat(adults, 2)
+        convoy.add_ties(self.ties, net, self.params, old_friends,
+                        np.full(len(old_friends), -1, np.int32), FRIEND, settled=True)
+        new = self.ties.ties_of(ids)
+        tie_values(pop, self.ties, self.params, new, self.going_out())
+        self.intake.apply(self.ties, new, 1.0)
+        return ids
+
+    def immigrate_partners(self, for_ids: np.ndarray) -> np.ndarray:
+        """Partners from elsewhere who move in with residents.
+
+        Args:
+            for_ids: Residents whose partner arrives.
+
+        Returns:
+            Rows of the arriving partners.
+        """
+        rng = self.streams["migration"]
+        ages = np.maximum(self.pop.age[for_ids] + rng.normal(0, 3, len(for_ids)), 18)
+        ids = self.add_residents(ages.astype(np.float32))
+        self.pop.female[ids] = ~self.pop.female[for_ids]
+        self.pop.marital[ids] = PARTNERED
+        return ids
+
+    def emigrate(self, ids: np.ndarray) -> None:
+        """Residents move out of town: close ties go on at a distance, others end.
+
+        Args:
+            ids: Residents who leave.
+        """
+        if not len(ids):
+            return
+        ties = self.ties
+        tie_ids = ties.ties_of(ids)
+        leaving = np.zeros(self.pop.n, bool)
+        leaving[ids] = True
+        a, b = ties.a[tie_ids], ties.b[tie_ids]
+        a_leaves = leaving[a]
+        b_leaves = (b >= 0) & leaving[np.maximum(b, 0)]
+        one_side = (a_leaves ^ b_leaves) & (b >= 0)
+        keep = one_side & (ties.closeness[tie_ids] >= KEEP_AFTER_MOVE)
+        self.unlink(tie_ids[~keep])
+        kept = tie_ids[keep]
+        stayer = np.where(a_leaves[keep], b[keep], a[keep])
+        self.intake.apply(ties, kept, -1.0)
+        ties.make_external(kept, stayer)
+        tie_values(self.pop, ties, self.params, kept, self.going_out())
+        self.intake.apply(ties, kept, 1.0)
+        self.leave(ids, "moved_out")
+
+    def leave(self, ids: np.ndarray, reason: str) -> None:
+        """Residents stop being part of the municipality (their row stays, inactive).
+
+        Args:
+            ids: Residents who die or move out.
+            reason: ``"death"`` or ``"moved_out"``, for the event log.
+        """
+        if not len(ids):
+            return
+        self.unlink(self.ties.ties_of(ids))
+        pop = self.pop
+        partners = pop.partner[ids]
+        stay = partners[(partners >= 0)]
+        stay = stay[~np.isin(stay, ids)]
+        pop.partner[stay] = -1
+        pop.active[ids] = False
+        pop.partner[ids] = -1
+        self.lost_people += len(ids)
+        self.log(reason, ids)
+        self.on_leave(ids)
+
+    def log(self, name: str, ids: np.ndarray) -> None:
+        """Record a life event for the event log (week is added by the model).
+
+        Args:
+            name: Event name.
+            ids: Residents concerned.
+        """
+        if len(ids):
+            self.event_log.append((name, np.asarray(ids, np.int32)))
+
