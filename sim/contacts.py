@@ -16,11 +16,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.parameters import Params
+from sim.parameters import ContactParams, Params
 from sim.population import CHRONIC, FRAIL, Population
 from sim.synth import SCHOOL_OFFSET
 from sim.ties import (
-    CLUB, COLLEAGUE, HOUSEHOLD, N_SETTINGS, NEIGHBOUR, S_CARE_HOME, S_EXTERNAL, S_SCHOOL, Ties,
+    CLUB,
+    COLLEAGUE,
+    HOUSEHOLD,
+    N_SETTINGS,
+    NEIGHBOUR,
+    S_CARE_HOME,
+    S_EXTERNAL,
+    S_SCHOOL,
+    Ties,
 )
 
 #: Setting of a tie by kind when the two do not share a household (partner .. club).
@@ -35,30 +43,14 @@ def out_of_home(pop: Population, params: Params) -> np.ndarray:
         params: Model parameters.
 
     Returns:
-        Factor 0-1 per row.
+        Factor 0-1 per row (all rows up to the table's capacity).
     """
     c = params.contact
-    n = pop.n
-    health = pop.health[:n]
+    health = pop.health
     mobility = np.where(health == FRAIL, c.frail_mobility,
-                        np.where((health == CHRONIC) | pop.disability[:n], c.chronic_mobility, 1.0))
-    caring = np.where(pop.caregiver[:n], 0.8, 1.0)  # assumption: caring takes time
-    return (mobility * caring * (1 - c.withdrawal_effect * pop.withdrawal[:n])).astype(np.float32)
-
-
-def shared_focus(pop: Population, kind: np.ndarray, who: np.ndarray) -> np.ndarray:
-    """The focus (neighbourhood, workplace/school or club) a tie of this kind rests on.
-
-    Args:
-        pop: The population table.
-        kind: Tie kinds.
-        who: One end of each tie.
-
-    Returns:
-        Focus id per tie as seen from ``who`` (-1 where the kind has no focus).
-    """
-    return np.select([kind == NEIGHBOUR, kind == COLLEAGUE, kind == CLUB],
-                     [pop.neighbourhood[who], pop.workplace[who], pop.club[who]], -1)
+                        np.where((health == CHRONIC) | pop.disability, c.chronic_mobility, 1.0))
+    caring = np.where(pop.caregiver, 0.8, 1.0)  # assumption: caring takes time
+    return (mobility * caring * (1 - c.withdrawal_effect * pop.withdrawal)).astype(np.float32)
 
 
 def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
@@ -79,24 +71,51 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
     a, b, kind = ties.a[ids], ties.b[ids], ties.kind[ids]
     ext = b < 0
     bb = np.where(ext, a, b)
-    home = ~ext & (pop.household[a] == pop.household[bb])
-    care = ~home & (pop.care_home[a] | (pop.care_home[bb] & ~ext))
-    fa, fb = shared_focus(pop, kind, a), shared_focus(pop, kind, bb)
-    focus_kind = (kind >= NEIGHBOUR) & (kind <= CLUB)
-    shared = ~focus_kind | ((fa == fb) & (fa >= 0) & ~ext)
-    per_kind = np.array([c.family_per_week, c.family_per_week, c.friend_per_week,
-                         c.neighbour_per_week, c.colleague_per_week, c.club_per_week], np.float32)
-    base = np.where(shared, per_kind[kind], c.lapsed_per_week)
-    base = np.where(ext, c.family_per_week * c.external_in_person_share, base)
-    school = (kind == COLLEAGUE) & shared & (fa >= SCHOOL_OFFSET)
-    setting = np.where(home, HOUSEHOLD, np.where(ext, S_EXTERNAL, np.where(
-        care, S_CARE_HOME, np.where(school, S_SCHOOL, KIND_SETTING[kind])))).astype(np.int8)
-    closeness = ties.closeness[ids]
-    in_person = np.where(home, c.partner_per_week,
-                         base * (0.4 + c.closeness_rate_gain * closeness)
-                         * going_out[a] * np.where(ext, 1.0, going_out[bb]))
+    home = (pop.household[a] == pop.household[bb]) & ~ext
+    care = (pop.care_home[a] | pop.care_home[bb]) & ~home
+    # The focus a neighbour, colleague or club tie rests on must still be shared.
+    setting = KIND_SETTING[kind]
+    shared = np.ones(len(a), np.bool_)
+    school = np.zeros(len(a), np.bool_)
+    for k, column in ((NEIGHBOUR, pop.neighbourhood), (COLLEAGUE, pop.workplace),
+                      (CLUB, pop.club)):
+        sel = np.flatnonzero(kind == k)
+        fa = column[a[sel]]
+        shared[sel] = (fa == column[bb[sel]]) & (fa >= 0) & ~ext[sel]
+        if k == COLLEAGUE:
+            school[sel] = shared[sel] & (fa >= SCHOOL_OFFSET)
+    base = np.where(shared, _per_kind(c)[kind], np.float32(c.lapsed_per_week))
+    base[ext] = c.family_per_week * c.external_in_person_share
+    setting[school] = S_SCHOOL
+    setting[care] = S_CARE_HOME
+    setting[ext] = S_EXTERNAL
+    setting[home] = HOUSEHOLD
+    in_person = base * (0.4 + c.closeness_rate_gain * ties.closeness[ids])
+    in_person *= going_out[a]
+    in_person *= np.where(ext, np.float32(1), going_out[bb])
+    in_person[home] = c.partner_per_week
     remote = np.asarray(c.remote_per_in_person, np.float32)[setting]
     return setting, (in_person * (1 + remote)).astype(np.float32)
+
+
+def _per_kind(c: ContactParams) -> np.ndarray:
+    return np.array([c.family_per_week, c.family_per_week, c.friend_per_week,
+                     c.neighbour_per_week, c.colleague_per_week, c.club_per_week], np.float32)
+
+
+def store_values(ties: Ties, ids: np.ndarray, setting: np.ndarray, rate: np.ndarray) -> None:
+    """Cache each tie's setting and weekly emotional and social value from its rate.
+
+    Args:
+        ties: The tie store.
+        ids: Tie ids.
+        setting: Setting per tie.
+        rate: Total contact rate per tie (per week).
+    """
+    g = rate / (1 + rate)
+    ties.setting[ids] = setting
+    ties.value_social[ids] = g
+    ties.value_emotional[ids] = ties.closeness[ids] ** 2 * g
 
 
 def tie_values(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
@@ -110,11 +129,7 @@ def tie_values(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
         ids: Tie ids.
         going_out: Result of :func:`out_of_home`.
     """
-    setting, rate = tie_rates(pop, ties, params, ids, going_out)
-    g = rate / (1 + rate)
-    ties.setting[ids] = setting
-    ties.value_social[ids] = g
-    ties.value_emotional[ids] = ties.closeness[ids] ** 2 * g
+    store_values(ties, ids, *tie_rates(pop, ties, params, ids, going_out))
 
 
 class Intake:
@@ -143,7 +158,17 @@ class Intake:
         """
         self.emotional.fill(0)
         self.social.fill(0)
-        self.apply(ties, ties.live(), 1.0)
+        n = ties.n
+        alive = ties.alive[:n]
+        setting = ties.setting[:n][alive].astype(np.int64)
+        a = ties.a[:n][alive].astype(np.int64)
+        b = ties.b[:n][alive].astype(np.int64)
+        internal = b >= 0
+        flat = np.concatenate([a * N_SETTINGS + setting, (b * N_SETTINGS + setting)[internal]])
+        for target, values in ((self.emotional, ties.value_emotional),
+                               (self.social, ties.value_social)):
+            v = values[:n][alive]
+            np.add.at(target.reshape(-1), flat, np.concatenate([v, v[internal]]))
 
     def apply(self, ties: Ties, ids: np.ndarray, sign: float) -> None:
         """Add (sign +1) or subtract (-1) the cached values of some ties at both ends.

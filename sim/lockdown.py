@@ -16,7 +16,14 @@ import numpy as np
 from sim.parameters import ContactParams
 from sim.scenario import Lockdown
 from sim.ties import (
-    N_SETTINGS, S_CARE_HOME, S_CLUB, S_EXTERNAL, S_FAMILY, S_FRIEND, S_NEIGHBOUR, S_SCHOOL,
+    N_SETTINGS,
+    S_CARE_HOME,
+    S_CLUB,
+    S_EXTERNAL,
+    S_FAMILY,
+    S_FRIEND,
+    S_NEIGHBOUR,
+    S_SCHOOL,
     S_WORK,
 )
 

@@ -162,12 +162,23 @@ def answer_items(pop: Population) -> None:
         pop: The population table.
     """
     n = pop.n
-    off = pop.item_offset[:n]
-    e_items = (pop.emotional[:n, None] + off[:, :6]) > _E_THRESH
-    s_items = (pop.social[:n, None] + off[:, 6:]) > _S_THRESH
-    pop.djg_emotional[:n] = e_items.sum(axis=1)
-    pop.djg_social[:n] = s_items.sum(axis=1)
-    pop.djg6[:n] = e_items[:, _E_SHORT].sum(axis=1) + s_items[:, _S_SHORT].sum(axis=1)
+    off = pop.item_offset[:, :n]
+    scores = (pop.djg_emotional[:n], pop.djg_social[:n], pop.djg6[:n])
+    for score in scores:
+        score.fill(0)
+    hit = np.empty(n, np.bool_)
+    level = np.empty(n, np.float32)
+    items = [(pop.emotional[:n], k, t, short) for k, t, short in zip(
+        range(6), _E_THRESH, _E_SHORT, strict=True)]
+    items += [(pop.social[:n], 6 + k, t, short) for k, t, short in zip(
+        range(5), _S_THRESH, _S_SHORT, strict=True)]
+    for latent, k, threshold, short in items:
+        np.add(latent, off[k], out=level)
+        np.greater(level, threshold, out=hit)
+        subscale = scores[0] if k < 6 else scores[1]
+        np.add(subscale, hit, out=subscale, casting="unsafe")
+        if short:
+            np.add(scores[2], hit, out=scores[2], casting="unsafe")
     lonely = (pop.djg_emotional[:n] + pop.djg_social[:n]) >= 3
     weeks = pop.lonely_weeks[:n]
     np.add(weeks, 1, out=weeks, where=lonely)

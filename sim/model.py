@@ -9,10 +9,10 @@ import mesa
 import numpy as np
 
 from sim import loneliness
-from sim.events import HANDLERS, draw_events, mortality_table, weekly_hazards
+from sim.events import HANDLERS, HazardTables, draw_events, weekly_hazards
 from sim.events.life import yearly_transitions
 from sim.lockdown import measures_on, participation_factors, weights
-from sim.maintenance import focus_indexes, maintain
+from sim.maintenance import maintain
 from sim.recorder import Recorder
 from sim.resident import Resident
 from sim.scenario import Scenario
@@ -46,10 +46,9 @@ class LonelinessModel(mesa.Model):
         self.weeks = scenario.weeks
         self.week = 0
         self.world = World(scenario)
-        self._death_table = mortality_table(self.params)
+        self._hazard_tables = HazardTables(self.params)
         self._kept_sum = np.zeros(N_SETTINGS, np.float32)
         self._kept_weeks = 0
-        self._indexes = focus_indexes(self.world)
         self.apply_measures()
         self.feel(first=True)
         self._residents: dict[int, Resident] = {}
@@ -80,8 +79,9 @@ class LonelinessModel(mesa.Model):
     def live_through_life_events(self) -> None:
         """Draw this week's life events, apply them, and let newcomers fill vacated homes."""
         world = self.world
-        chronic = world.pop.lonely_weeks[: world.pop.n] >= self.params.loneliness.chronic_after_weeks
-        hazards = weekly_hazards(world.pop, self.params, self._death_table, chronic)
+        chronic_weeks = self.params.loneliness.chronic_after_weeks
+        chronic = world.pop.lonely_weeks[: world.pop.n] >= chronic_weeks
+        hazards = weekly_hazards(world.pop, self._hazard_tables, chronic)
         happened = draw_events(world.streams["events"], hazards)
         for name, handler in HANDLERS.items():
             ids = happened[name]
@@ -90,11 +90,12 @@ class LonelinessModel(mesa.Model):
                 world.log(name, ids)
                 handler(world, ids)
         yearly_transitions(world)
-        # Vacated homes are re-let: as many people move in as died or left (Poisson).
-        arrivals = world.streams["migration"].poisson(max(world.lost_people, 0))
-        world.lost_people = 0
-        world.immigrate(int(arrivals))
+        # Vacated homes are re-let every four weeks: as many people move in as died or left.
+        if self.week % 4 == 3:
+            world.immigrate(int(world.streams["migration"].poisson(world.lost_people)))
+            world.lost_people = 0
         world.pop.refresh_households()
+        world.flush()
 
     def apply_measures(self) -> None:
         """Work out the lockdown measures in force this week and their contact weights."""
@@ -126,9 +127,8 @@ class LonelinessModel(mesa.Model):
         if (self.week + 1) % block:
             return
         kept = self._kept_sum / max(self._kept_weeks, 1)
-        if (self.week + 1) % (block * 4) == 0:
-            self._indexes = focus_indexes(self.world)
-        maintain(self.world, block, kept, self._indexes)
+        maintain(self.world, block, kept)
+        self.world.refresh_indexes()
         self._kept_sum[:] = 0
         self._kept_weeks = 0
 

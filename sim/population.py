@@ -82,13 +82,17 @@ COLUMNS: tuple[Column, ...] = (
 
 
 class Population:
-    """The table of resident arrays; each column is an attribute (``pop.age`` ...)."""
+    """The table of resident arrays; each column is an attribute (``pop.age`` ...).
+
+    Columns wider than one value (the DJG item offsets) are stored item-major, shape
+    ``(width, capacity)``, so that one item over all residents is contiguous.
+    """
 
     def __init__(self, capacity: int) -> None:
         self.n = 0
         self.capacity = max(16, int(capacity))
         for col in COLUMNS:
-            shape = (self.capacity,) if col.width == 1 else (self.capacity, col.width)
+            shape = (self.capacity,) if col.width == 1 else (col.width, self.capacity)
             setattr(self, col.name, np.full(shape, col.default, dtype=col.dtype))
 
     def add(self, count: int) -> np.ndarray:
@@ -109,9 +113,9 @@ class Population:
     def _grow(self, capacity: int) -> None:
         for col in COLUMNS:
             old = getattr(self, col.name)
-            shape = (capacity,) if col.width == 1 else (capacity, col.width)
+            shape = (capacity,) if col.width == 1 else (col.width, capacity)
             new = np.full(shape, col.default, dtype=col.dtype)
-            new[: self.capacity] = old
+            new[..., : self.capacity] = old
             setattr(self, col.name, new)
         self.capacity = capacity
 

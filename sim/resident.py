@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 
 def _column_property(col: Column) -> property:
     def get(self: Resident) -> Any:
-        value = getattr(self.model.world.pop, col.name)[self.row]
+        value = getattr(self.model.world.pop, col.name)[..., self.row]
         return value.copy() if col.width > 1 else value.item()
 
     def set_(self: Resident, value: Any) -> None:
-        getattr(self.model.world.pop, col.name)[self.row] = value
+        getattr(self.model.world.pop, col.name)[..., self.row] = value
 
     return property(get, set_, doc=f"{col.doc} ({col.unit})")
 

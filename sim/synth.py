@@ -11,7 +11,16 @@ import numpy as np
 
 from sim.parameters import Params
 from sim.population import (
-    CHRONIC, DIVORCED, DJG_ITEMS, EMPLOYED, FRAIL, NEVER, PARTNERED, RETIRED, STUDENT, WIDOWED,
+    CHRONIC,
+    DIVORCED,
+    DJG_ITEMS,
+    EMPLOYED,
+    FRAIL,
+    NEVER,
+    PARTNERED,
+    RETIRED,
+    STUDENT,
+    WIDOWED,
     Population,
 )
 from sim.profiles import AGE_BANDS, Profile, adult_band
@@ -102,7 +111,7 @@ def create_residents(pop: Population, profile: Profile, params: Params,
                                        (1 - lon.desired_social_mean) * conc, count)
     lo, hi = lon.grief_halflife_weeks
     pop.grief_halflife[ids] = lo + rng.random(count) * (hi - lo)
-    pop.item_offset[ids] = rng.normal(0.0, 0.6, (count, DJG_ITEMS))
+    pop.item_offset[:, ids] = rng.normal(0.0, 0.6, (DJG_ITEMS, count))
     pop.household[ids] = -1
     return ids
 

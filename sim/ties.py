@@ -58,6 +58,7 @@ class Ties:
         self.value_emotional = np.zeros(self.capacity, np.float32)
         self.value_social = np.zeros(self.capacity, np.float32)
         self.slots = np.full((max(16, residents), max_ties), -1, np.int32)
+        self.peer = np.full_like(self.slots, -1)  # the other resident of each slot's tie
         self.version = 0  # bumped whenever ties are added or removed
 
     # ---- adding and removing -------------------------------------------------------------
@@ -112,6 +113,7 @@ class Ties:
             hit = rows == ids[ok, None]
             r, c = np.nonzero(hit)
             self.slots[end[ok][r], c] = -1
+            self.peer[end[ok][r], c] = -1
         self.version += 1
 
     def make_external(self, ids: np.ndarray, stayer: np.ndarray) -> None:
@@ -126,6 +128,9 @@ class Ties:
         rows = self.slots[leaver[ok]]
         r, c = np.nonzero(rows == ids[ok, None])
         self.slots[leaver[ok][r], c] = -1
+        self.peer[leaver[ok][r], c] = -1
+        r, c = np.nonzero(self.slots[stayer] == ids[:, None])
+        self.peer[stayer[r], c] = -1
         self.a[ids] = stayer
         self.b[ids] = -1
         self.version += 1
@@ -152,6 +157,7 @@ class Ties:
             extra = np.full((max(residents, int(len(self.slots) * 1.5)) - len(self.slots),
                              self.max_ties), -1, np.int32)
             self.slots = np.vstack([self.slots, extra])
+            self.peer = np.vstack([self.peer, extra])
 
     def degree(self, residents: np.ndarray | None = None) -> np.ndarray:
         """Number of live ties per resident.
@@ -175,10 +181,7 @@ class Ties:
         Returns:
             Boolean per pair.
         """
-        rows = self.slots[a]
-        ids = np.where(rows >= 0, rows, 0)
-        other = np.where(self.a[ids] == a[:, None], self.b[ids], self.a[ids])
-        return ((other == b[:, None]) & (rows >= 0)).any(axis=1)
+        return (self.peer[a] == b[:, None]).any(axis=1)
 
     def live(self) -> np.ndarray:
         """Ids of all live ties."""
@@ -194,11 +197,7 @@ class Ties:
             arr[: len(keep)] = arr[keep]
             arr[len(keep): self.n] = -1 if arr.dtype == np.int32 else 0
         self.n = len(keep)
-        self.slots.fill(-1)
-        ids = np.arange(self.n, dtype=np.int32)
-        self._fill_slots(self.a[: self.n], ids)
-        internal = self.b[: self.n] >= 0
-        self._fill_slots(self.b[: self.n][internal], ids[internal])
+        self._rebuild_slots()
         self.version += 1
 
     # ---- internals -----------------------------------------------------------------------
@@ -222,6 +221,22 @@ class Ties:
         ok[b >= 0] &= ok_end[len(a):]
         return ok
 
+    def _rebuild_slots(self) -> None:
+        """Fill the slot table from scratch: each resident's ties in id order."""
+        self.slots.fill(-1)
+        self.peer.fill(-1)
+        ids = np.arange(self.n, dtype=np.int32)
+        b = self.b[: self.n]
+        internal = b >= 0
+        ends = np.concatenate([self.a[: self.n], b[internal]])
+        tids = np.concatenate([ids, ids[internal]])
+        order = np.argsort(ends, kind="stable")
+        ends, tids = ends[order], tids[order]
+        first = np.r_[0, np.flatnonzero(np.diff(ends)) + 1]
+        rank = np.arange(len(ends)) - np.repeat(first, np.diff(np.r_[first, len(ends)]))
+        self.slots[ends, rank] = tids
+        self.peer[ends, rank] = self._other(tids, ends)
+
     def _fill_slots(self, residents: np.ndarray, ids: np.ndarray) -> None:
         if not len(residents):
             return
@@ -235,6 +250,11 @@ class Ties:
         cum = np.cumsum(free, axis=1)
         col = (cum <= rank[:, None]).sum(axis=1)
         self.slots[res, col] = tid
+        self.peer[res, col] = self._other(tid, res)
+
+    def _other(self, tids: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """The resident at the other end of each tie from ``ends`` (-1: elsewhere)."""
+        return np.where(self.a[tids] == ends, self.b[tids], self.a[tids])
 
     def _grow(self, capacity: int) -> None:
         for name in _COLUMNS:

@@ -50,6 +50,7 @@ class World:
         self.event_log: list[tuple[str, np.ndarray]] = []
         self.lost_people = 0  # died or moved out since the last in-migration
         self._going_out: np.ndarray | None = None
+        self._stale: list[np.ndarray] = []
         self._build(size)
 
     # ---- construction ------------------------------------------------------------------
@@ -65,6 +66,25 @@ class World:
         convoy.kin_ties(pop, ties, profile, net, params, ids, ids)
         convoy.focus_ties(pop, ties, net, params, ids)
         self.refresh_values()
+        self.refresh_indexes()
+
+    def refresh_indexes(self) -> None:
+        """Rebuild the indexes used to find new tie partners and new partners.
+
+        They may grow a few weeks old between rebuilds: every pick is checked against the
+        current state, and newcomers since the last rebuild can seek but not yet be found.
+        """
+        pop = self.pop
+        act = pop.active_ids()
+        self.focus = []
+        for _, column, _ in convoy.FOCUS_KINDS:
+            focus = getattr(pop, column)[act]
+            inside = focus >= 0
+            self.focus.append(convoy.FocusIndex(act[inside], focus[inside],
+                                                pop.age[act[inside]]))
+        free = act[(pop.partner[act] < 0) & (pop.age[act] >= 18) & ~pop.care_home[act]
+                   & (pop.household_size[act] == 1)]
+        self.singles = convoy.FocusIndex(free, pop.female[free].astype(float), pop.age[free])
 
     def refresh_values(self) -> None:
         """Recompute every live tie's weekly value and rebuild the intake sums."""
@@ -78,7 +98,7 @@ class World:
 
     def going_out(self) -> np.ndarray:
         """Share of out-of-home contact each resident can keep, cached for the week."""
-        if self._going_out is None or len(self._going_out) < self.pop.n:
+        if self._going_out is None or len(self._going_out) < self.pop.capacity:
             self._going_out = out_of_home(self.pop, self.params)
         return self._going_out
 
@@ -116,14 +136,24 @@ class World:
         self.ties.remove(ids)
 
     def retarget(self, residents: np.ndarray) -> None:
-        """Re-value the ties of residents whose household, focus or health changed.
+        """Mark residents whose household, focus or health changed.
+
+        Their ties are re-valued at the next :meth:`flush` (once per week, however many
+        events touched them).
 
         Args:
             residents: Resident rows.
         """
-        if not len(residents):
+        if len(residents):
+            self._stale.append(np.asarray(residents, np.int32))
+
+    def flush(self) -> None:
+        """Re-value the ties of every resident marked by :meth:`retarget` this week."""
+        if not self._stale:
             return
-        self._going_out = None
+        residents = np.unique(np.concatenate(self._stale))
+        self._stale.clear()
+        self._going_out = None  # health and caring may have changed
         ids = self.ties.ties_of(residents)
         self.intake.apply(self.ties, ids, -1.0)
         tie_values(self.pop, self.ties, self.params, ids, self.going_out())
@@ -143,18 +173,29 @@ class World:
         self.next_household += count
         return ids
 
-    def members_of(self, households: np.ndarray) -> np.ndarray:
-        """Active residents of some households.
+    def housemates(self, residents: np.ndarray) -> np.ndarray:
+        """Everyone living in the same households as some residents (themselves included).
+
+        Household members are tied to each other, so they are found through the residents'
+        ties (two steps, for a partner who moved in later) instead of a scan of the town.
 
         Args:
-            households: Household ids.
+            residents: Resident rows.
 
         Returns:
-            Resident rows.
+            Sorted unique rows of all members of their households.
         """
-        n = self.pop.n
-        hit = np.isin(self.pop.household[:n], households) & self.pop.active[:n]
-        return np.flatnonzero(hit).astype(np.int32)
+        found = np.unique(np.asarray(residents, np.int32))
+        for _ in range(2):
+            ids = self.ties.ties_of(found)
+            a, b = self.ties.a[ids], self.ties.b[ids]
+            ends = np.concatenate([a, b])
+            near = np.concatenate([b, a])
+            ok = near >= 0
+            ends, near = ends[ok], near[ok]
+            same = (self.pop.household[ends] == self.pop.household[near]) & np.isin(ends, found)
+            found = np.union1d(found, near[same])
+        return found[self.pop.active[found]].astype(np.int32)
 
     def relocate(self, ids: np.ndarray, whole_households: bool = False) -> None:
         """Move residents to a random other neighbourhood (a household moves together).
@@ -218,21 +259,20 @@ class World:
         cap = self.pop.capacity
         self.ties.ensure_residents(cap)
         self.intake.ensure(cap)
-        self._going_out = None
         self.on_arrive(ids)
         self.log("arrival", ids)
         return ids
 
-    def tie_to_household(self, ids: np.ndarray) -> None:
+    def tie_to_household(self, ids: np.ndarray, via: np.ndarray) -> None:
         """Family ties between new household members and everyone already living there.
 
         Args:
             ids: New members (their household is already set).
+            via: A member already living in each new member's household (e.g. the mother).
         """
         if not len(ids):
             return
-        others = self.members_of(np.unique(self.pop.household[ids]))
-        others = others[~np.isin(others, ids)]
+        others = np.setdiff1d(self.housemates(via), ids)
         order = np.argsort(self.pop.household[others], kind="stable")
         others = others[order]
         hh_sorted = self.pop.household[others]
@@ -269,7 +309,6 @@ class World:
                                                     self.next_household)
         synth.assign_foci(pop, self.profile, rng, ids, self.n_neighbourhoods)
         pop.care_home[ids] = False  # newcomers to care homes are not modelled
-        pop.refresh_households()
         net = self.streams["ties"]
         convoy.household_ties(pop, self.ties, net, self.params, ids)
         # Kin and old friends mostly live where the newcomers came from.

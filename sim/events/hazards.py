@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.parameters import Params
-from sim.population import FRAIL, GOOD, PARTNERED, Population
+from sim.population import FRAIL, GOOD, Population
 
 #: Event names in the order of the hazard stack.
 EVENTS = ("death", "divorce", "partnering", "birth", "leave_home", "move", "health_decline",
@@ -34,22 +34,6 @@ def gompertz_q(anchors: tuple, floor: float, ages: np.ndarray) -> np.ndarray:
     return np.minimum(floor + q1 * np.exp(slope * (ages - a1)), 0.6)
 
 
-def mortality_table(params: Params) -> np.ndarray:
-    """Weekly death hazard by sex (row 0 men, 1 women) and whole age 0-110.
-
-    Args:
-        params: Model parameters.
-
-    Returns:
-        Array (2, 111).
-    """
-    ev = params.events
-    ages = np.arange(111, dtype=float)
-    q = np.stack([gompertz_q(ev.mortality_q_men, ev.mortality_floor, ages),
-                  gompertz_q(ev.mortality_q_women, ev.mortality_floor, ages)])
-    return (-np.log1p(-q) / _YEAR).astype(np.float32)
-
-
 def band6(age: np.ndarray) -> np.ndarray:
     """Band index for the six-entry rate lists: 18-24, 25-34, 35-44, 45-64, 65-74, 75+.
 
@@ -62,48 +46,63 @@ def band6(age: np.ndarray) -> np.ndarray:
     return (np.searchsorted((25, 35, 45, 65, 75), age, side="right")).astype(np.int8)
 
 
-def weekly_hazards(pop: Population, params: Params, death_table: np.ndarray,
-                   chronic_lonely: np.ndarray) -> np.ndarray:
+class HazardTables:
+    """Weekly hazards by whole age (0-110), computed once from the parameters."""
+
+    def __init__(self, params: Params) -> None:
+        ev, hp = params.events, params.health
+        ages = np.arange(111, dtype=float)
+        band = band6(ages)
+        q = np.stack([gompertz_q(ev.mortality_q_men, ev.mortality_floor, ages),
+                      gompertz_q(ev.mortality_q_women, ev.mortality_floor, ages)])
+        self.death = (-np.log1p(-q) / _YEAR).astype(np.float32)  # (sex, age)
+        self.death_rr = np.asarray(ev.health_mortality_rr, np.float32)
+        self.divorce = (ev.divorce_per_year / _YEAR
+                        * np.asarray(ev.divorce_age_profile)[band]).astype(np.float32)
+        self.partnering = (np.asarray(ev.partnering_per_year)[band] / _YEAR).astype(np.float32)
+        self.move = (np.interp(ages, ev.move_ages, ev.move_rates) / _YEAR).astype(np.float32)
+        decline = hp.decline_per_year_at_65 * np.exp2((ages - 65) / hp.decline_doubling_years)
+        self.decline = np.stack([np.minimum(decline, 1.0),  # (chronically lonely, age)
+                                 np.minimum(decline * hp.lonely_decline_rr, 1.0)]) / _YEAR
+        self.decline = self.decline.astype(np.float32)
+        self.recovery = np.float32(hp.recovery_per_year / _YEAR)
+        self.birth = np.float32(ev.births_per_year / _YEAR)
+        self.leave_home = np.float32(ev.leave_home_per_year / _YEAR)
+        self.care_home = np.float32(ev.care_home_per_year / _YEAR)
+
+
+def weekly_hazards(pop: Population, tables: HazardTables, chronic_lonely: np.ndarray
+                   ) -> np.ndarray:
     """Stack of weekly hazards, one row per event in :data:`EVENTS`, one column per row.
 
     Args:
         pop: The population table.
-        params: Model parameters.
-        death_table: Result of :func:`mortality_table`.
+        tables: Hazards by age, from :class:`HazardTables`.
         chronic_lonely: Whether each resident's loneliness is chronic.
 
     Returns:
         Array (events, residents), float32; zero for inactive rows.
     """
     n = pop.n
-    ev, hp = params.events, params.health
     age = pop.age[:n]
     whole = np.minimum(age, 110).astype(np.int32)
-    band = band6(age)
     active = pop.active[:n]
     adult = active & (age >= 18)
     female = pop.female[:n]
     health = pop.health[:n]
-    partnered = pop.marital[:n] == PARTNERED
     together = pop.partner[:n] >= 0
-    single = adult & ~together & ~pop.with_parents[:n] & ~pop.care_home[:n]
+    home = ~pop.care_home[:n]
+    single = adult & ~together & ~pop.with_parents[:n] & home
     h = np.zeros((len(EVENTS), n), np.float32)
-    h[0] = death_table[female.astype(np.int8), whole] * np.asarray(
-        ev.health_mortality_rr, np.float32)[health] * active
-    h[1] = ev.divorce_per_year / _YEAR * np.asarray(ev.divorce_age_profile)[band] * (
-        partnered & together & adult & ~pop.care_home[:n])
-    h[2] = np.asarray(ev.partnering_per_year)[band] / _YEAR * single * (
-        pop.household_size[:n] == 1)
-    h[3] = ev.births_per_year / _YEAR * (female & together & (age >= 25) & (age < 40) & active)
-    h[4] = ev.leave_home_per_year / _YEAR * (pop.with_parents[:n] & (age >= 18) & active)
-    h[5] = np.interp(age, ev.move_ages, ev.move_rates) / _YEAR * (
-        adult & ~pop.with_parents[:n] & ~pop.care_home[:n])
-    decline = hp.decline_per_year_at_65 * np.exp2((age - 65) / hp.decline_doubling_years)
-    decline *= np.where(chronic_lonely, hp.lonely_decline_rr, 1.0)
-    h[6] = np.minimum(decline, 1.0) / _YEAR * (adult & (health < FRAIL))
-    h[7] = hp.recovery_per_year / _YEAR * (adult & (health > GOOD))
-    h[8] = ev.care_home_per_year / _YEAR * (active & (health == FRAIL) & (age >= 75)
-                                             & ~pop.care_home[:n])
+    h[0] = tables.death[female.view(np.int8), whole] * tables.death_rr[health] * active
+    h[1] = tables.divorce[whole] * (together & adult & home)
+    h[2] = tables.partnering[whole] * (single & (pop.household_size[:n] == 1))
+    h[3] = tables.birth * (female & together & (age >= 25) & (age < 40))
+    h[4] = tables.leave_home * (pop.with_parents[:n] & adult)
+    h[5] = tables.move[whole] * (adult & ~pop.with_parents[:n] & home)
+    h[6] = tables.decline[chronic_lonely.view(np.int8), whole] * (adult & (health < FRAIL))
+    h[7] = tables.recovery * (adult & (health > GOOD))
+    h[8] = tables.care_home * (home & (health == FRAIL) & (age >= 75))
     return h
 
 

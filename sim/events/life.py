@@ -1,8 +1,8 @@
 """What each life event does to a resident, their household and their convoy.
 
-Each handler takes the municipality (:class:`sim.world.World`) and the rows that have the event this week, and works on them
-as arrays. Ties change only through ``world.link`` / ``world.unlink`` / ``world.relocate``,
-which keep the weekly intake sums in step.
+Each handler takes the municipality (:class:`sim.world.World`) and the rows that have the
+event this week, and works on them as arrays. Ties change only through ``world.link``,
+``world.unlink`` and ``world.retarget``, which keep the weekly intake sums in step.
 """
 
 from __future__ import annotations
@@ -77,46 +77,37 @@ def divorce(world: World, ids: np.ndarray) -> None:
 
 
 def partnering(world: World, ids: np.ndarray) -> None:
-    """Single residents start living with a partner: a single of the other sex and about the
-    same age in town, or a newcomer from elsewhere.
+    """Single residents start living with a partner.
+
+    The partner is a single of the other sex and about the same age in town, or a newcomer
+    from elsewhere.
 
     Args:
         world: The municipality.
         ids: Residents who find a partner.
     """
     pop, rng = world.pop, world.streams["events"]
-    n = pop.n
-    free = pop.active[:n] & (pop.partner[:n] < 0) & (pop.age[:n] >= 18) & (
-        pop.household_size[:n] == 1) & ~pop.care_home[:n]
-    pool = np.flatnonzero(free).astype(np.int32)
-    chosen = np.full(len(ids), -1, np.int32)
-    for sex in (False, True):
-        seek = pop.female[ids] == sex
-        cand = pool[pop.female[pool] != sex]
-        if len(cand) and seek.any():
-            cand = cand[np.argsort(pop.age[cand])]
-            target = pop.age[ids[seek]] + rng.normal(2.0 if not sex else -2.0, 4.0, seek.sum())
-            pos = np.searchsorted(pop.age[cand], target).clip(0, len(cand) - 1)
-            pick = cand[pos]
-            ok = np.abs(pop.age[pick] - target) < 8
-            chosen[np.flatnonzero(seek)[ok]] = pick[ok]
-    # A partner can be chosen once, and not by someone who is chosen themselves.
-    _, first = np.unique(np.where(chosen >= 0, chosen, -1 - np.arange(len(chosen))),
-                         return_index=True)
-    keep = np.zeros(len(ids), bool)
-    keep[first] = True
-    keep &= (chosen >= 0) & ~np.isin(chosen, ids) & (chosen != ids)
-    a, b = ids[keep], chosen[keep]
-    newcomers = ids[~keep]
+    age = pop.age[ids] + np.where(pop.female[ids], 2.0, -2.0)  # men ~2 years older
+    chosen = world.singles.find(rng, ids, (~pop.female[ids]).astype(float), age, 4.0)
+    ok = chosen >= 0
+    safe = np.maximum(chosen, 0)
+    ok &= pop.active[safe] & (pop.partner[safe] < 0) & (pop.household_size[safe] == 1)
+    ok &= ~pop.care_home[safe] & ~np.isin(chosen, ids)
+    # A partner can be chosen only once.
+    _, first = np.unique(np.where(ok, chosen, -1 - np.arange(len(chosen))), return_index=True)
+    once = np.zeros(len(ids), bool)
+    once[first] = True
+    ok &= once
+    a, b = ids[ok], chosen[ok]
+    newcomers = ids[~ok]
     if len(newcomers):
-        b_new = world.immigrate_partners(newcomers)
-        a, b = np.concatenate([a, newcomers]), np.concatenate([b, b_new])
+        a = np.concatenate([a, newcomers])
+        b = np.concatenate([b, world.immigrate_partners(newcomers)])
     pop.partner[a], pop.partner[b] = b, a
     pop.marital[a] = pop.marital[b] = PARTNERED
-    moved = b[pop.household[b] != pop.household[a]]
     pop.household[b] = pop.household[a]
     pop.neighbourhood[b] = pop.neighbourhood[a]
-    world.retarget(moved)
+    world.retarget(b)
     world.link(a, b, PARTNER, settled=False, start=0.6)
 
 
@@ -133,7 +124,7 @@ def birth(world: World, mothers: np.ndarray) -> None:
     pop.neighbourhood[babies] = pop.neighbourhood[mothers]
     pop.with_parents[babies] = True
     pop.marital[babies] = NEVER
-    world.tie_to_household(babies)
+    world.tie_to_household(babies, mothers)
 
 
 def leave_home(world: World, ids: np.ndarray) -> None:
@@ -161,8 +152,7 @@ def move(world: World, ids: np.ndarray) -> None:
     """
     pop, rng = world.pop, world.streams["events"]
     out = rng.random(len(ids)) < world.params.events.move_out_share
-    households = np.unique(pop.household[ids])
-    members = world.members_of(households)
+    members = world.housemates(ids)
     leaving_hh = np.unique(pop.household[ids[out]])
     leaving = np.isin(pop.household[members], leaving_hh)
     world.emigrate(members[leaving])
@@ -170,8 +160,9 @@ def move(world: World, ids: np.ndarray) -> None:
 
 
 def health_decline(world: World, ids: np.ndarray) -> None:
-    """Health worsens one step; frail residents often leave their club; a partner may take
-    up heavy care.
+    """Health worsens one step.
+
+    Frail residents often leave their club, and a partner may take up heavy care.
 
     Args:
         world: The municipality.
@@ -186,7 +177,7 @@ def health_decline(world: World, ids: np.ndarray) -> None:
     carers = partners[(partners >= 0)]
     carers = carers[rng.random(len(carers)) < 0.5]  # assumption: half take up heavy care
     pop.caregiver[carers] = True
-    world.retarget(np.concatenate([quit_club, carers]))
+    world.retarget(np.concatenate([ids, carers]))
 
 
 def health_recovery(world: World, ids: np.ndarray) -> None:
@@ -201,6 +192,7 @@ def health_recovery(world: World, ids: np.ndarray) -> None:
     recovered = ids[pop.health[ids] < FRAIL]
     partners = pop.partner[recovered]
     pop.caregiver[partners[partners >= 0]] = False
+    world.retarget(np.concatenate([ids, partners[partners >= 0]]))
 
 
 def care_home(world: World, ids: np.ndarray) -> None:

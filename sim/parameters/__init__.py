@@ -26,6 +26,6 @@ class Params:
 
 
 __all__ = [
-    "ContactParams", "ConvoyParams", "EventParams", "HealthParams", "LonelinessParams", "Params", "TieParams",
-    "describe", "param",
+    "ContactParams", "ConvoyParams", "EventParams", "HealthParams", "LonelinessParams",
+    "Params", "TieParams", "describe", "param",
 ]

@@ -19,7 +19,7 @@ class ContactParams:
         0.8, unit="contacts per week", lo=0, hi=7,
         source="CBS Sociale samenhang: >80% of adults have weekly family contact (any mode); "
                "in-person share assumption — calibrated",
-        doc="In-person contact rate with a close (closeness 1) relative living in the municipality.")
+        doc="In-person contact rate with a close (closeness 1) relative living in town.")
     friend_per_week: float = param(
         0.6, unit="contacts per week", lo=0, hi=7,
         source="CBS Sociale samenhang 2022: weekly contact with friends 88% (15-34), 67% (65+); "
@@ -50,10 +50,10 @@ class ContactParams:
         source="assumption: relatives elsewhere are mostly phoned, visited a few times a year",
         doc="Share of contact with relatives outside the municipality that is in person.")
     remote_per_in_person: tuple = param(
-        (0.0, 0.6, 0.5, 0.05, 0.2, 0.1, 0.1, 6.0, 0.6), unit="remote contacts per in-person contact",
-        lo=0, hi=20,
-        source="assumption — calibrated; order: household, family, friend, neighbour, work, school, "
-               "club, external family, care home",
+        (0.0, 0.6, 0.5, 0.05, 0.2, 0.1, 0.1, 6.0, 0.6),
+        unit="remote contacts per in-person contact", lo=0, hi=20,
+        source="assumption — calibrated; order: household, family, friend, neighbour, work, "
+               "school, club, external family, care home",
         doc="Remote (phone, video, messages) contact per unit of in-person contact, by setting.")
     remote_weight_emotional: float = param(
         0.3, unit="share 0-1", lo=0, hi=1,
