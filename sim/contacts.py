@@ -5,9 +5,10 @@ still share a focus (neighbourhood, workplace, school, club), closeness, and bot
 ability to go out (health, withdrawal, care-giving). A share of it is remote, by setting.
 
 Each tie's weekly value to each of its two ends is ``g = r / (1 + r)`` (the chance-like worth
-of a week's contact at total rate ``r``; more contact has diminishing returns) for social
-fulfilment, and ``closeness**2 * g`` for emotional fulfilment (only close ties feed the
-need for intimacy). These values are summed per resident and *setting* (household, family,
+of a week's contact at total rate ``r``; more contact has diminishing returns), weighted by
+``0.3 + 0.7 * closeness`` for social fulfilment (everyone counts a little, people one can
+lean on count more) and by ``closeness**2`` for emotional fulfilment (only close ties feed
+the need for intimacy). These values are summed per resident and *setting* (household, family,
 friend, ..., see :mod:`sim.ties`) into two small matrices. Lockdowns and other weekly changes
 then act per setting on those sums, so the weekly step never touches the ties.
 """
@@ -31,6 +32,9 @@ from sim.ties import (
     Ties,
 )
 
+#: Share of a tie's social value that does not depend on closeness: a passing acquaintance
+#: counts for something, but "people I can lean on" are closer ties (assumption).
+SOCIAL_FLOOR = 0.3
 #: Setting of a tie by kind when the two do not share a household (partner .. club).
 KIND_SETTING = np.array([1, 1, 2, 3, 4, 6], np.int8)
 
@@ -113,9 +117,10 @@ def store_values(ties: Ties, ids: np.ndarray, setting: np.ndarray, rate: np.ndar
         rate: Total contact rate per tie (per week).
     """
     g = rate / (1 + rate)
+    closeness = ties.closeness[ids]
     ties.setting[ids] = setting
-    ties.value_social[ids] = g
-    ties.value_emotional[ids] = ties.closeness[ids] ** 2 * g
+    ties.value_social[ids] = g * (SOCIAL_FLOOR + (1 - SOCIAL_FLOOR) * closeness)
+    ties.value_emotional[ids] = closeness**2 * g
 
 
 def tie_values(pop: Population, ties: Ties, params: Params, ids: np.ndarray,

@@ -185,16 +185,27 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     n_kid = np.where(older & has_kids,
                      1 + rng.poisson(max(profile.mean_children / (1 - profile.childless) - 1, 0),
                                      len(adults)), 0)
-    for count, lo, hi, external_only in ((n_par, 24, 38, False), (n_sib, -6, 6, False),
-                                         (n_kid, -38, -24, True)):
+    # Parents in town find their adult children (below); from the child's side only parents
+    # elsewhere are added, so old residents are not over-linked. A local sibling tie is made
+    # from one side, so each resident seeks half of their local siblings.
+    ext_par = rng.binomial(n_par, 1 - local)
+    loc_sib = rng.binomial(n_sib, local / 2)
+    ext_sib = rng.binomial(n_sib, 1 - local)
+    loc_kid = rng.binomial(n_kid, local)
+    ext_kid = n_kid - loc_kid
+    n_grand = rng.poisson(np.asarray(cv.grandchildren_by_band)[band]) * (n_kid > 0)
+    loc_grand = rng.binomial(n_grand, local)
+    ext_kid += n_grand - loc_grand
+    for count, lo, hi in ((loc_sib, -6, 6), (loc_kid, -38, -24), (loc_grand, -70, -45)):
         src = np.repeat(adults, count)
-        loc = np.repeat(local, count)
-        in_town = (rng.random(len(src)) < loc) & (not external_only)
-        kin = match_by_age(pop, rng, src[in_town], candidates, lo, hi)
+        kin = match_by_age(pop, rng, src, candidates, lo, hi)
         found = kin >= 0
-        add_ties(ties, rng, params, src[in_town][found], kin[found], FAMILY, settled=True)
-        ext = np.concatenate([src[~in_town], src[in_town][~found]])
-        add_ties(ties, rng, params, ext, np.full(len(ext), -1, np.int32), FAMILY, settled=True)
+        add_ties(ties, rng, params, src[found], kin[found], FAMILY, settled=True)
+        # Kin not found in town live elsewhere (adults is sorted: ids are increasing).
+        ext_kid += np.bincount(np.searchsorted(adults, src[~found]), minlength=len(adults))
+    elsewhere = np.repeat(adults, ext_par + ext_sib + ext_kid)
+    add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32), FAMILY,
+             settled=True)
 
 
 def match_by_age(pop: Population, rng: np.random.Generator, src: np.ndarray,

@@ -34,6 +34,12 @@ class ConvoyParams:
         (2.0, 1.9, 1.6, 0.8, 0.2, 0.02), unit="living parents by band 18-24 .. 85+",
         lo=0, hi=2, source="assumption derived from CBS 37360ned survival at parents' ages",
         doc="Expected number of living parents.")
+    grandchildren_by_band: tuple = param(
+        (0.0, 0.0, 0.0, 0.5, 2.5, 3.5), unit="mean grandchildren in the convoy by band 18-24 .. 85+",
+        lo=0, hi=20,
+        source="assumption [unverified]: Dutch grandparents have ~4 grandchildren on average, "
+               "of whom not all are close",
+        doc="Grandchildren (outside the household) in an older resident's convoy.")
     sibling_survival: tuple = param(
         (1.0, 1.0, 1.0, 0.8, 0.55, 0.3), unit="share of siblings alive by band 18-24 .. 85+",
         lo=0, hi=1, source="assumption derived from CBS 37360ned survival",
@@ -44,7 +50,7 @@ class ConvoyParams:
         doc="Multiplier on the share of kin living in town for residents with a migration "
             "background.")
     potential_beta: tuple = param(
-        (9.0, 1.2, 5.0, 2.0, 3.0, 3.2, 2.0, 4.5, 2.0, 4.5, 2.0, 4.5), unit="Beta (a, b) per kind: "
+        (5.0, 1.4, 8.0, 2.0, 4.0, 3.0, 2.0, 4.5, 2.0, 4.5, 2.0, 4.5), unit="Beta (a, b) per kind: "
         "partner, family, friend, neighbour, colleague, club", lo=0.1, hi=100,
         source="assumption — calibrated: inner circle ~4-5 (Antonucci & Akiyama 1987; Dunbar "
                "support clique ~5)",

@@ -16,7 +16,7 @@ class TieParams:
         source="issue #2 / Roberts & Dunbar 2011: closeness decays without in-person contact",
         doc="Closeness lost per year of weeks without in-person contact.")
     growth_per_year: float = param(
-        0.6, unit="share of (potential - closeness) per year", lo=0, hi=10,
+        1.0, unit="share of (potential - closeness) per year", lo=0, hi=10,
         source="assumption — calibrated: a tie seen weekly nears its potential within ~2 years",
         doc="Closeness gained per year of weeks with in-person contact.")
     end_below: float = param(

@@ -1,0 +1,158 @@
+"""Calibration targets versus the model (baseline scenario, adults 18+).
+
+Run: ``make calibrate`` or ``python experiments/calibrate.py [--residents N] [--years Y]
+[--seed S] [--set key=value ...]``. Prints one line per target: the figure, its source, the
+model's value (mean over the last 52 weeks) and whether it is within the tolerance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sim import LonelinessModel, load  # noqa: E402
+from sim.metrics import GROUPS, METRICS  # noqa: E402
+from sim.scenario import parse_override  # noqa: E402
+from sim.ties import INNER  # noqa: E402
+
+GGD20 = "GGD Gezondheidsmonitor 2020"
+
+
+@dataclass
+class Target:
+    """One calibration target."""
+
+    name: str
+    target: float
+    tolerance: float
+    source: str
+    value: float = float("nan")
+
+    @property
+    def ok(self) -> bool:
+        """Within tolerance."""
+        return abs(self.value - self.target) <= self.tolerance
+
+
+def last_year(model: LonelinessModel, group: str, metric: str) -> float:
+    """Mean of a metric over the last 52 recorded weeks.
+
+    Args:
+        model: A model that has run.
+        group: Group name.
+        metric: Metric name.
+
+    Returns:
+        The mean.
+    """
+    rec = model.recorder
+    values = rec.values[max(0, rec.weeks_recorded - 52): rec.weeks_recorded,
+                        GROUPS.index(group), METRICS.index(metric)]
+    return float(np.nanmean(values))
+
+
+def convoy_by_age(model: LonelinessModel) -> dict[str, tuple[float, float]]:
+    """Mean inner-circle size and network size (all ties) by age band.
+
+    Args:
+        model: The model.
+
+    Returns:
+        ``{band: (inner, total)}``.
+    """
+    world = model.world
+    pop, ties = world.pop, world.ties
+    live = ties.live()
+    a, b, c = ties.a[live], ties.b[live], ties.closeness[live]
+    ends = np.concatenate([a, b[b >= 0]])
+    inner = np.concatenate([c >= INNER, (c >= INNER)[b >= 0]])
+    n = pop.n
+    total = np.bincount(ends, minlength=n)
+    close = np.bincount(ends, weights=inner, minlength=n)
+    age = pop.age[:n]
+    out = {}
+    for label, lo, hi in (("18-44", 18, 45), ("45-64", 45, 65), ("65-69", 65, 70),
+                          ("70-84", 70, 85), ("85+", 85, 200)):
+        sel = pop.active[:n] & (age >= lo) & (age < hi)
+        out[label] = (float(close[sel].mean()), float(total[sel].mean()))
+    return out
+
+
+def evaluate(model: LonelinessModel) -> list[Target]:
+    """Compare the model with every target.
+
+    Args:
+        model: A model that has run at least a year.
+
+    Returns:
+        The targets with model values filled in.
+    """
+    def v(group: str, metric: str) -> float:
+        return last_year(model, group, metric)
+
+    convoy = convoy_by_age(model)
+    targets = [
+        Target("lonely (DJG-11 >= 3), 18+", 0.46, 0.04, GGD20, v("all", "lonely")),
+        Target("severely lonely (>= 9), 18+", 0.12, 0.03, GGD20, v("all", "severely_lonely")),
+        Target("lonely, 75+", 0.54, 0.05, GGD20, v("age_75_plus", "lonely")),
+        Target("lonely 85+ minus 75-84 (>= 0.08)", 0.12, 0.04, GGD20,
+               v("age_85_plus", "lonely") - v("age_75_84", "lonely")),
+        Target("severe 85+ / severe 65-74", 1.7, 0.4, GGD20,
+               v("age_85_plus", "severely_lonely") / v("age_65_74", "severely_lonely")),
+        Target("socially lonely (social >= 3)", 0.43, 0.05, "GGD Gezondheidsmonitor 2016",
+               v("all", "socially_lonely")),
+        Target("emotionally lonely (emotional >= 3)", 0.31, 0.05, "GGD Gezondheidsmonitor 2016",
+               v("all", "emotionally_lonely")),
+        Target("severely lonely, partnered", 0.10, 0.03, GGD20, v("partnered", "severely_lonely")),
+        Target("severely lonely, widowed", 0.18, 0.04, GGD20, v("widowed", "severely_lonely")),
+        Target("severely lonely, divorced", 0.22, 0.05, GGD20, v("divorced", "severely_lonely")),
+        Target("inner circle, 18-44", 4.5, 1.0, "Antonucci & Akiyama 1987; Dunbar",
+               convoy["18-44"][0]),
+        Target("inner circle, 85+", 4.5, 1.0, "Antonucci: stable with age", convoy["85+"][0]),
+        Target("network 85+ / network 70-84", 0.5, 0.15, "Van Tilburg (LASA)",
+               convoy["85+"][1] / convoy["70-84"][1]),
+    ]
+    return targets
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the baseline and print targets versus model.
+
+    Args:
+        argv: Command-line arguments.
+
+    Returns:
+        0 if every target is met, 1 otherwise.
+    """
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenario", default="scenarios/baseline.toml")
+    parser.add_argument("--residents", type=int, default=20_000)
+    parser.add_argument("--years", type=float, default=2.0)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--set", action="append", default=[])
+    args = parser.parse_args(argv)
+    scenario = load(args.scenario, dict(parse_override(s) for s in args.set))
+    model = LonelinessModel(scenario, residents=args.residents, years=args.years, seed=args.seed,
+                            agents=False)
+    model.run()
+    targets = evaluate(model)
+    print(f"{'target':42s} {'source':30s} {'target':>8s} {'model':>8s}")
+    for t in targets:
+        mark = "ok" if t.ok else "MISS"
+        print(f"{t.name:42s} {t.source[:30]:30s} {t.target:8.3f} {t.value:8.3f}  {mark}")
+    print("convoy by age (inner circle, all ties):")
+    for band, (inner, total) in convoy_by_age(model).items():
+        print(f"  {band:6s} inner {inner:4.1f}  total {total:5.1f}")
+    met = sum(t.ok for t in targets)
+    print(f"{met} of {len(targets)} targets met")
+    return 0 if met == len(targets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
