@@ -119,17 +119,30 @@ def pair_in_focus(rng: np.random.Generator, index: FocusIndex, seekers: np.ndarr
     """
     partner = index.find(rng, seekers, focus, age, spread_years)
     ok = partner >= 0
-    a, b = seekers[ok], partner[ok]
-    if not len(a):
-        return a.astype(np.int32), b
-    lo, hi = np.minimum(a, b), np.maximum(a, b)
-    key = np.unique(lo.astype(np.int64) << 32 | hi.astype(np.int64))
-    a, b = (key >> 32).astype(np.int32), (key & 0xFFFFFFFF).astype(np.int32)
-    if ties is not None:
-        fresh = ~ties.has_tie(a, b)
-        a, b = a[fresh], b[fresh]
+    a, b = fresh_pairs(ties, seekers[ok], partner[ok])
     perm = rng.permutation(len(a))
     return a[perm], b[perm]
+
+
+def fresh_pairs(ties: Ties | None, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Unordered pairs of different residents, each once, not tied already.
+
+    Args:
+        ties: The tie store (None: skip the check against existing ties).
+        a: First residents.
+        b: Second residents (all >= 0).
+
+    Returns:
+        The kept pairs ``(a, b)`` with ``a < b``, sorted.
+    """
+    ok = a != b
+    lo, hi = np.minimum(a[ok], b[ok]), np.maximum(a[ok], b[ok])
+    key = np.unique(lo.astype(np.int64) << 32 | hi.astype(np.int64))
+    a, b = (key >> 32).astype(np.int32), (key & 0xFFFFFFFF).astype(np.int32)
+    if ties is not None and len(a):
+        new = ~ties.has_tie(a, b)
+        a, b = a[new], b[new]
+    return a, b
 
 
 def household_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Params,
@@ -200,7 +213,8 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
         src = np.repeat(adults, count)
         kin = match_by_age(pop, rng, src, candidates, lo, hi)
         found = kin >= 0
-        add_ties(ties, rng, params, src[found], kin[found], FAMILY, settled=True)
+        add_ties(ties, rng, params, *fresh_pairs(ties, src[found], kin[found]), FAMILY,
+                 settled=True)
         # Kin not found in town live elsewhere (adults is sorted: ids are increasing).
         ext_kid += np.bincount(np.searchsorted(adults, src[~found]), minlength=len(adults))
     elsewhere = np.repeat(adults, ext_par + ext_sib + ext_kid)

@@ -112,7 +112,9 @@ def weights(m: Measures, c: ContactParams) -> Weights:
 
     A tie's value is split into its in-person share ``1 / (1 + remote ratio)`` and the rest.
     In person counts fully; remote counts at ``remote_weight_*``; of the in-person contact a
-    lockdown removes, the share ``substitution`` comes back as remote contact.
+    lockdown removes, the share ``substitution`` comes back as remote contact. Social
+    fulfilment rests only partly (``social_from_this_week``) on this week's contact: the rest
+    rests on having the ties at all, which a closure does not take away at once.
 
     Args:
         m: Measures in force.
@@ -124,21 +126,35 @@ def weights(m: Measures, c: ContactParams) -> Weights:
     f = kept_in_person(m, c)
     in_person = 1 / (1 + np.asarray(c.remote_per_in_person))
     remote = (1 - in_person) + np.asarray(c.substitution) * in_person * (1 - f)
+    social_now = in_person * f + c.remote_weight_social * remote
+    social_usual = in_person + c.remote_weight_social * (1 - in_person)
+    beta = c.social_from_this_week
     return Weights(
         emotional=(in_person * f + c.remote_weight_emotional * remote).astype(np.float32),
-        social=(in_person * f + c.remote_weight_social * remote).astype(np.float32),
+        social=((1 - beta) * social_usual + beta * social_now).astype(np.float32),
         contacts=(in_person * f + remote).astype(np.float32),
         kept=f.astype(np.float32),
     )
 
 
-def participation_factors(m: Measures) -> tuple[float, float, float]:
-    """Share of work, school and club participation that goes on under the measures.
+def participation_factors(m: Measures, c: ContactParams) -> tuple[float, float, float]:
+    """Worth of belonging to work, school and a club this week, under the measures.
+
+    Work from home and remote lessons keep belonging at the remote social worth; a closed
+    club keeps only what does not rest on this week's contact.
 
     Args:
         m: Measures in force.
+        c: Contact parameters.
 
     Returns:
         ``(work, school, club)`` factors 0-1.
     """
-    return 1 - m.work_from_home, (0.3 if m.schools_closed else 1.0), float(not m.clubs_closed)
+    beta = c.social_from_this_week
+    remote = c.remote_weight_social
+
+    def worth(kept: float, remote_share: float) -> float:
+        return (1 - beta) + beta * (kept + remote * remote_share * (1 - kept))
+
+    return (worth(1 - m.work_from_home, 1.0), worth(0.0 if m.schools_closed else 1.0, 1.0),
+            worth(0.0 if m.clubs_closed else 1.0, 0.0))

@@ -111,7 +111,8 @@ class LonelinessModel(mesa.Model):
             first: Settle the starting state instead of taking a weekly step.
         """
         world = self.world
-        taking_part = loneliness.participation(world.pop, participation_factors(self.measures))
+        taking_part = loneliness.participation(
+            world.pop, participation_factors(self.measures, self.params.contact))
         loneliness.fulfilment(world.pop, world.intake.emotional, world.intake.social,
                               self.weights, taking_part, self.params)
         if first:

@@ -248,7 +248,7 @@ def _convert(hint: Any, fld: dataclasses.Field, value: Any, key: str, source: st
 def _check_range(value: float, meta: Any, key: str, source: str) -> None:
     lo, hi = meta.get("lo"), meta.get("hi")
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        raise ScenarioError(f"{source}: {key}: {value} is out of range; allowed: "
+        raise ScenarioError(f"{source}: {key}: {value:g} is out of range; allowed: "
                             f"{_fmt(lo)} to {_fmt(hi)} {meta.get('unit', '')}".rstrip())
 
 

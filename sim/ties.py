@@ -183,6 +183,19 @@ class Ties:
         """
         return (self.peer[a] == b[:, None]).any(axis=1)
 
+    def between(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Ids of existing ties between residents ``a[i]`` and ``b[i]``.
+
+        Args:
+            a: Residents.
+            b: Residents.
+
+        Returns:
+            Tie ids (pairs without a tie contribute nothing).
+        """
+        r, c = np.nonzero(self.peer[a] == np.asarray(b)[:, None])
+        return self.slots[np.asarray(a)[r], c]
+
     def live(self) -> np.ndarray:
         """Ids of all live ties."""
         return np.flatnonzero(self.alive[: self.n]).astype(np.int32)

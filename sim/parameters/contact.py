@@ -79,6 +79,12 @@ class ContactParams:
         (0.0, 0.5, 0.4, 0.2, 0.5, 0.5, 0.1, 0.3, 0.5), unit="share 0-1", lo=0, hi=1,
         source="assumption — calibrated (Van Tilburg et al. 2020: online contact rose in 2020)",
         doc="Share of in-person contact forgone in a lockdown that becomes remote, by setting.")
+    social_from_this_week: float = param(
+        0.35, unit="share 0-1", lo=0, hi=1,
+        source="assumption — calibrated; De Jong Gierveld: social loneliness is about having a "
+               "wider circle to rely on, emotional loneliness about missed intimate contact",
+        doc="Share of social fulfilment that rests on this week's contact; the rest rests on "
+            "having the ties and belonging at all, so a short closure touches it less.")
     visit_group_mean: float = param(
         2.5, unit="visitors per visit", lo=1, hi=10,
         source="assumption: the size of a home visit is geometric with this mean",

@@ -1,0 +1,156 @@
+"""Worked examples: the directions the science gives, checked on small municipalities.
+
+Each test states the finding it reproduces. Populations are small and seeds fixed; each
+tolerance is explained where it is set.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from sim import LonelinessModel
+from sim.events.life import death
+from sim.maintenance import update_closeness
+from sim.metrics import GROUPS, METRICS
+from sim.population import FRAIL, PARTNERED
+from sim.ties import N_SETTINGS
+
+
+def series(model, group, metric):
+    return model.recorder.series(group, metric)
+
+
+def test_widowhood_raises_emotional_loneliness_which_then_fades(fresh):
+    """Loss of a partner: grief and loneliness rise, and fade over months to years."""
+    pop = fresh.world.pop
+    n = pop.n
+    candidates = np.flatnonzero(pop.active[:n] & (pop.partner[:n] >= 0) & (pop.age[:n] > 65)
+                                & (pop.age[:n] < 80))
+    widow = int(candidates[0])
+    partner = int(pop.partner[widow])
+    before = float(pop.emotional[widow])
+    death(fresh.world, np.array([partner]))
+    assert pop.marital[widow] == 2 and pop.grief[widow] == 1.0
+    path = []
+    for _ in range(104):
+        fresh.step()
+        path.append(float(pop.emotional[widow]))
+    peak = max(path[:26])
+    assert peak > before + 1.5, f"emotional loneliness should rise after widowhood: {before} -> {peak}"
+    assert path[-1] < peak - 0.5, f"and fade within two years: peak {peak}, after 2 y {path[-1]}"
+
+
+def test_closeness_fades_about_15_percent_a_year_without_in_person_contact(fresh):
+    """Ties lose closeness without in-person contact (order of 15 % a year)."""
+    world = fresh.world
+    params = world.params
+    no_remote = dataclasses.replace(params.contact, remote_weight_emotional=0.0)
+    world.params = dataclasses.replace(params, contact=no_remote)
+    ties = world.ties
+    friend = ties.live()[(ties.kind[ties.live()] == 2)][:50]
+    start = ties.closeness[friend].copy()
+    update_closeness(world, 52, np.zeros(N_SETTINGS, np.float32))  # nobody meets for a year
+    kept = ties.alive[friend]
+    ratio = ties.closeness[friend][kept] / start[kept]
+    expected = 1 - params.ties.decay_per_year
+    assert np.allclose(ratio, expected, atol=0.005), ratio[:5]
+
+
+@pytest.fixture(scope="module")
+def lockdown_pair(baseline):
+    """Baseline and lockdown runs on common random numbers, 2019 to 2021."""
+    from pathlib import Path
+
+    from sim import load
+
+    lock = load(Path(__file__).resolve().parents[1] / "scenarios" / "lockdown_2020.toml")
+    runs = []
+    for scenario in (baseline, lock):
+        model = LonelinessModel(scenario, residents=4000, years=3, seed=11, agents=False)
+        model.run()
+        runs.append(model)
+    return runs
+
+
+def test_nothing_differs_before_the_first_lockdown(lockdown_pair):
+    """Common random numbers: the two scenarios are identical until the measures start."""
+    base, lock = lockdown_pair
+    first = 62  # week of 2020-03-09, the last week before 16 March 2020
+    assert np.array_equal(base.recorder.values[:first], lock.recorder.values[:first],
+                          equal_nan=True)
+    assert not np.array_equal(base.recorder.values[first:], lock.recorder.values[first:],
+                              equal_nan=True)
+
+
+def effect(pair, group, metric, weeks=slice(66, 74)):
+    base, lock = pair
+    return float(np.mean(series(lock, group, metric)[weeks] - series(base, group, metric)[weeks]))
+
+
+def test_lockdown_raises_loneliness_mostly_emotional(lockdown_pair):
+    """2020: loneliness rose; the rise was mostly emotional (Van Tilburg et al. 2020)."""
+    lonely = effect(lockdown_pair, "all", "lonely")
+    emotional = effect(lockdown_pair, "all", "emotional")
+    social = effect(lockdown_pair, "all", "social")
+    assert lonely > 0.02, f"loneliness should rise in the first lockdown, got {lonely:+.3f}"
+    # Mean subscale scores rescaled to their range (emotional 0-6, social 0-5).
+    assert emotional / 6 > social / 5, f"emotional {emotional:+.2f} vs social {social:+.2f}"
+
+
+def test_lockdown_hits_people_living_alone_harder_than_partnered(lockdown_pair):
+    """Households keep their contact: partners are protected, people living alone are not."""
+    alone = effect(lockdown_pair, "living_alone", "emotional")
+    partnered = effect(lockdown_pair, "partnered", "emotional")
+    assert alone > partnered + 0.1, f"living alone {alone:+.2f} vs partnered {partnered:+.2f}"
+
+
+def test_loneliness_recovers_after_the_lockdowns(lockdown_pair):
+    """Situational loneliness passes when circumstances change back."""
+    during = effect(lockdown_pair, "all", "emotional", slice(66, 74))
+    after = effect(lockdown_pair, "all", "emotional", slice(148, 156))  # Nov-Dec 2021
+    assert after < during / 2, f"during {during:+.2f}, half a year after reopening {after:+.2f}"
+
+
+def test_risk_groups_are_lonelier(small_run):
+    """Widowed, living alone and the oldest old are lonelier than partnered people."""
+    def v(group):
+        return float(np.nanmean(series(small_run, group, "lonely")[-13:]))
+
+    assert v("widowed") > v("partnered")
+    assert v("living_alone") > v("partnered")
+    assert v("age_85_plus") > v("age_45_64")
+    assert v("frail_living_alone") > v("all")
+
+
+def test_outcome_definitions_follow_de_jong_gierveld(small_run):
+    """Lonely = DJG-11 >= 3, severe >= 9; subscales 0-6 and 0-5; the 'all' group is adults."""
+    pop = small_run.world.pop
+    n = pop.n
+    adults = pop.active[:n] & (pop.age[:n] >= 18)
+    total = pop.djg_emotional[:n] + pop.djg_social[:n]
+    assert pop.djg_emotional[:n].max() <= 6 and pop.djg_social[:n].max() <= 5
+    i = GROUPS.index("all")
+    last = small_run.recorder.weeks_recorded - 1
+    assert small_run.recorder.residents[last, i] == adults.sum()
+    values = dict(zip(METRICS, small_run.recorder.values[last, i], strict=True))
+    assert np.isclose(values["lonely"], (total[adults] >= 3).mean())
+    assert np.isclose(values["severely_lonely"], (total[adults] >= 9).mean())
+    assert np.isclose(values["emotional"], pop.djg_emotional[:n][adults].mean())
+    assert np.isclose(values["strongly_lonely_6"], (pop.djg6[:n][adults] >= 5).mean())
+    frail_alone = adults & pop.living_alone[:n] & (pop.health[:n] == FRAIL)
+    assert small_run.recorder.residents[last, GROUPS.index("frail_living_alone")] == frail_alone.sum()
+    partnered = adults & (pop.marital[:n] == PARTNERED)
+    assert small_run.recorder.residents[last, GROUPS.index("partnered")] == partnered.sum()
+
+
+def test_same_seed_same_run_and_streams_are_independent(baseline):
+    """One seed, named streams: a run is reproducible to the last digit."""
+    a = LonelinessModel(baseline, residents=800, years=0.3, seed=4, agents=False)
+    b = LonelinessModel(baseline, residents=800, years=0.3, seed=4, agents=False)
+    a.run()
+    b.run()
+    assert np.array_equal(a.recorder.values, b.recorder.values, equal_nan=True)
+    assert np.array_equal(a.world.ties.closeness, b.world.ties.closeness)

@@ -1,0 +1,45 @@
+"""The tie store keeps its slots and arrays consistent through adds, removals and compaction."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.ties import FRIEND, Ties
+
+
+def degrees_from_arrays(ties, n):
+    live = ties.live()
+    b = ties.b[live]
+    ends = np.concatenate([ties.a[live], b[b >= 0]])
+    return np.bincount(ends, minlength=n)
+
+
+def test_add_remove_compact_keep_slots_consistent():
+    rng = np.random.default_rng(0)
+    ties = Ties(10, 50, max_ties=8)
+    a = rng.integers(0, 50, 300).astype(np.int32)
+    b = rng.integers(-1, 50, 300).astype(np.int32)
+    keep = a != b
+    ids = ties.add(a[keep], b[keep], FRIEND, np.full(keep.sum(), 0.5), np.full(keep.sum(), 0.6))
+    assert (ties.degree()[:50] <= 8).all(), "no resident holds more ties than slots"
+    assert (ties.degree()[:50] == degrees_from_arrays(ties, 50)).all()
+    ties.remove(ids[::3])
+    assert (ties.degree()[:50] == degrees_from_arrays(ties, 50)).all()
+    before = sorted(zip(ties.a[ties.live()].tolist(), ties.b[ties.live()].tolist(),
+                        strict=True))
+    ties.compact()
+    after = sorted(zip(ties.a[: ties.n].tolist(), ties.b[: ties.n].tolist(), strict=True))
+    assert before == after and ties.alive[: ties.n].all()
+    assert (ties.degree()[:50] == degrees_from_arrays(ties, 50)).all()
+
+
+def test_has_tie_and_make_external():
+    ties = Ties(10, 10, max_ties=4)
+    ids = ties.add(np.array([1, 2]), np.array([2, 3]), FRIEND, np.array([0.5, 0.5]),
+                   np.array([0.5, 0.5]))
+    assert ties.has_tie(np.array([1, 2, 3, 1]), np.array([2, 1, 2, 3])).tolist() == [
+        True, True, True, False]
+    ties.make_external(ids[:1], np.array([1]))
+    assert ties.b[ids[0]] == -1 and ties.a[ids[0]] == 1
+    assert not ties.has_tie(np.array([2]), np.array([1]))[0]
+    assert ties.degree(np.array([1, 2])).tolist() == [1, 1]
