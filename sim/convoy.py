@@ -34,7 +34,7 @@ def draw_potential(rng: np.random.Generator, params: Params, kind: np.ndarray | 
 
 
 def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray,
-             b: np.ndarray, kind: int, settled: bool) -> np.ndarray:
+             b: np.ndarray, kind: int, settled: bool, age_gap: int = 0) -> np.ndarray:
     """Add ties of one kind with drawn potentials.
 
     Args:
@@ -46,6 +46,7 @@ def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray
         kind: Tie kind.
         settled: True for ties that already exist at the start (closeness near potential);
             False for new acquaintances (closeness starts low and may grow).
+        age_gap: For ties to someone elsewhere, their age minus the resident's (years).
 
     Returns:
         Ids of the added ties.
@@ -55,7 +56,9 @@ def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray
         close = pot * rng.uniform(0.8, 1.0, len(a)).astype(np.float32)
     else:
         close = np.minimum(pot, rng.uniform(0.15, 0.3, len(a)).astype(np.float32))
-    return ties.add(a, b, kind, close, pot)
+    ids = ties.add(a, b, kind, close, pot)
+    ties.age_gap[ids] = age_gap
+    return ids
 
 
 class FocusIndex:
@@ -216,10 +219,15 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
         add_ties(ties, rng, params, *fresh_pairs(ties, src[found], kin[found]), FAMILY,
                  settled=True)
         # Kin not found in town live elsewhere (adults is sorted: ids are increasing).
-        ext_kid += np.bincount(np.searchsorted(adults, src[~found]), minlength=len(adults))
-    elsewhere = np.repeat(adults, ext_par + ext_sib + ext_kid)
-    add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32), FAMILY,
-             settled=True)
+        missing = np.bincount(np.searchsorted(adults, src[~found]), minlength=len(adults))
+        if lo < 0:
+            ext_kid += missing
+        else:
+            ext_sib += missing
+    for count, gap in ((ext_par, 30), (ext_sib, 0), (ext_kid, -30)):
+        elsewhere = np.repeat(adults, count)
+        add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32), FAMILY,
+                 settled=True, age_gap=gap)
 
 
 def match_by_age(pop: Population, rng: np.random.Generator, src: np.ndarray,

@@ -112,10 +112,32 @@ def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:
     de, ds = pop.desired_emotional[:n], pop.desired_social[:n]
     gap_e = np.maximum(de - pop.achieved_emotional[:n], 0) / np.maximum(de, 0.05)
     gap_s = np.maximum(ds - pop.achieved_social[:n], 0) / np.maximum(ds, 0.05)
-    target_e = np.minimum(lon.emotional_gain * gap_e * respond
-                          + lon.grief_weight * pop.grief[:n], 6.0)
-    target_s = np.minimum(lon.social_gain * gap_s * respond, 5.0)
+    wobble = pop.fluctuation[:n]
+    target_e = np.clip(lon.emotional_gain * gap_e * respond + lon.grief_weight * pop.grief[:n]
+                       + wobble, 0.0, 6.0)
+    target_s = np.clip(lon.social_gain * gap_s * respond + wobble, 0.0, 5.0)
     return target_e, target_s
+
+
+def fluctuate(pop: Population, params: Params, rng: np.random.Generator) -> None:
+    """Advance each resident's personal fluctuation one week (an AR(1) process).
+
+    Uniform draws scaled to unit variance keep this cheap; over weeks the sum is near normal.
+
+    Args:
+        pop: The population table.
+        params: Model parameters.
+        rng: The loneliness stream.
+    """
+    n = pop.n
+    lon = params.loneliness
+    keep = np.float32(np.exp(-1 / lon.fluctuation_weeks))
+    scale = np.float32(lon.fluctuation_sd * np.sqrt(1 - keep**2) * np.sqrt(12))
+    shock = rng.random(n, dtype=np.float32)
+    shock -= np.float32(0.5)
+    wobble = pop.fluctuation[:n]
+    wobble *= keep
+    wobble += scale * shock
 
 
 def update_latent(pop: Population, params: Params) -> None:
@@ -201,6 +223,7 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
         ids: Residents to settle.
     """
     lon = params.loneliness
+    pop.fluctuation[ids] = rng.normal(0, lon.fluctuation_sd, len(ids))
     pop.desired_emotional_base[ids] = pop.desired_emotional[ids]
     pop.desired_social_base[ids] = pop.desired_social[ids]
     # Equilibrium of adaptation and drift-back, reached part of the way.

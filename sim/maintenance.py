@@ -15,8 +15,9 @@ import numpy as np
 from sim import convoy
 from sim.contacts import store_values, tie_rates, tie_values
 from sim.convoy import FOCUS_KINDS
+from sim.events.life import OTHER_LOSS_GRIEF
 from sim.synth import SCHOOL_OFFSET
-from sim.ties import FAMILY, S_CLUB, S_NEIGHBOUR, S_SCHOOL, S_WORK
+from sim.ties import FAMILY, FRIEND, INNER, S_CLUB, S_NEIGHBOUR, S_SCHOOL, S_WORK
 from sim.world import World
 
 #: Lockdown setting that governs new ties in each focus of :data:`sim.convoy.FOCUS_KINDS`.
@@ -44,13 +45,42 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
     decay = params.ties.decay_per_year / 52
     growth = params.ties.growth_per_year / 52
     close = ties.closeness[ids]
-    close += weeks * (growth * (ties.potential[ids] - close) * p - decay * close * (1 - p))
+    kind = ties.kind[ids]
+    kin = kind <= FAMILY
+    fade = np.where(kin, decay * params.ties.kin_decay_factor, decay)
+    close += weeks * (growth * (ties.potential[ids] - close) * p - fade * close * (1 - p))
     np.clip(close, 0, 1, out=close)
-    kin = ties.kind[ids] <= FAMILY
+    # Friendships grow out of foci: close enough, a neighbour/colleague/club tie is a friend.
+    kind[(kind > FRIEND) & (close >= params.ties.friend_at)] = FRIEND
     close = np.where(kin, np.maximum(close, params.ties.kin_floor), close)
     ties.closeness[ids] = close
     store_values(ties, ids, setting, rate)
     ties.remove(np.flatnonzero(ties.alive[ids] & ~kin & (close < params.ties.end_below)))
+
+
+def outlive(world: World, weeks: int) -> None:
+    """People elsewhere age and die too: end ties to those who died in the block.
+
+    Their age is the resident's age plus the tie's ``age_gap``; they die at the Dutch
+    mortality of that age (both sexes averaged). A close loss brings some grief.
+
+    Args:
+        world: The municipality.
+        weeks: Length of the block.
+    """
+    ties, pop = world.ties, world.pop
+    n = ties.n
+    ext = np.flatnonzero(ties.alive[:n] & (ties.b[:n] < 0))
+    alter_age = pop.age[ties.a[ext]] + ties.age_gap[ext]
+    hazard = world.hazards.death.mean(axis=0)[np.clip(alter_age, 0, 110).astype(np.int32)]
+    p = np.where(alter_age >= 105, 1.0, -np.expm1(-weeks * hazard))
+    died = ext[world.streams["ties"].random(len(ext)) < p]
+    close = died[ties.closeness[died] >= INNER]
+    grieving = ties.a[close]
+    np.maximum.at(pop.grief, grieving, (OTHER_LOSS_GRIEF * ties.closeness[close]).astype(
+        np.float32))
+    world.log("loss_elsewhere", np.unique(grieving))
+    ties.remove(died)
 
 
 def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
@@ -89,6 +119,7 @@ def maintain(world: World, weeks: int, kept: np.ndarray) -> None:
         kept: Mean share of in-person contact kept per setting over the block.
     """
     update_closeness(world, weeks, kept)
+    outlive(world, weeks)
     form_ties(world, weeks, kept)
     ties = world.ties
     if ties.n > 1.25 * len(ties.live()) + 1000:

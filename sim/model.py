@@ -9,7 +9,7 @@ import mesa
 import numpy as np
 
 from sim import loneliness
-from sim.events import HANDLERS, HazardTables, draw_events, weekly_hazards
+from sim.events import HANDLERS, draw_events, weekly_hazards
 from sim.events.life import yearly_transitions
 from sim.lockdown import measures_on, participation_factors, weights
 from sim.maintenance import maintain
@@ -46,7 +46,6 @@ class LonelinessModel(mesa.Model):
         self.weeks = scenario.weeks
         self.week = 0
         self.world = World(scenario)
-        self._hazard_tables = HazardTables(self.params)
         self._kept_sum = np.zeros(N_SETTINGS, np.float32)
         self._kept_weeks = 0
         self.apply_measures()
@@ -79,9 +78,10 @@ class LonelinessModel(mesa.Model):
     def live_through_life_events(self) -> None:
         """Draw this week's life events, apply them, and let newcomers fill vacated homes."""
         world = self.world
+        world.pop.grow_older(1 / 52)
         chronic_weeks = self.params.loneliness.chronic_after_weeks
         chronic = world.pop.lonely_weeks[: world.pop.n] >= chronic_weeks
-        hazards = weekly_hazards(world.pop, self._hazard_tables, chronic)
+        hazards = weekly_hazards(world.pop, world.hazards, chronic)
         happened = draw_events(world.streams["events"], hazards)
         for name, handler in HANDLERS.items():
             ids = happened[name]
@@ -90,10 +90,12 @@ class LonelinessModel(mesa.Model):
                 world.log(name, ids)
                 handler(world, ids)
         yearly_transitions(world)
-        # Vacated homes are re-let every four weeks: as many people move in as died or left.
+        # Vacated homes are re-let every four weeks: newcomers replace those who died or left,
+        # less the babies born (the housing stock, and so the population, stays about level).
         if self.week % 4 == 3:
-            world.immigrate(int(world.streams["migration"].poisson(world.lost_people)))
-            world.lost_people = 0
+            gap = max(world.lost_people - world.born, 0)
+            world.immigrate(int(world.streams["migration"].poisson(gap)))
+            world.lost_people = world.born = 0
         world.pop.refresh_households()
         world.flush()
 
@@ -119,6 +121,7 @@ class LonelinessModel(mesa.Model):
             loneliness.settle(world.pop, self.params, world.streams["population"],
                               world.pop.active_ids())
             return
+        loneliness.fluctuate(world.pop, self.params, world.streams["loneliness"])
         loneliness.update_latent(world.pop, self.params)
         loneliness.answer_items(world.pop)
 

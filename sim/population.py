@@ -70,6 +70,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("grief", np.float32, 0.0, "0-1", "Grief after a loss; fades at a personal pace."),
     Column("grief_halflife", np.float32, 52.0, "weeks", "Personal half-life of grief."),
     Column("lonely_weeks", np.int16, 0, "weeks", "Consecutive weeks with DJG-11 >= 3."),
+    Column("fluctuation", np.float32, 0.0, "DJG points", "Personal fluctuation of loneliness "
+           "(unmodelled circumstances), slowly changing."),
     Column("withdrawal", np.float32, 0.0, "0-1", "Social withdrawal built by chronic loneliness."),
     Column("contacts", np.float32, 0.0, "persons per week", "Expected distinct convoy members "
            "contacted in a week (in person or remote)."),
@@ -133,6 +135,15 @@ class Population:
     def active_ids(self) -> np.ndarray:
         """Rows of residents currently in the municipality."""
         return np.flatnonzero(self.active[: self.n]).astype(np.int32)
+
+    def grow_older(self, years: float) -> None:
+        """Everyone in the municipality ages.
+
+        Args:
+            years: Time passed.
+        """
+        n = self.n
+        np.add(self.age[:n], np.float32(years), out=self.age[:n], where=self.active[:n])
 
     def refresh_households(self) -> None:
         """Recompute household sizes and who lives alone (derived columns)."""

@@ -25,7 +25,7 @@ INNER, MIDDLE = 0.7, 0.4
 
 
 _COLUMNS = ("a", "b", "kind", "closeness", "potential", "alive", "setting", "value_emotional",
-            "value_social")
+            "value_social", "age_gap")
 
 
 def circle_of(closeness: np.ndarray) -> np.ndarray:
@@ -57,6 +57,9 @@ class Ties:
         self.setting = np.zeros(self.capacity, np.int8)
         self.value_emotional = np.zeros(self.capacity, np.float32)
         self.value_social = np.zeros(self.capacity, np.float32)
+        # For ties to someone elsewhere: their age minus the resident's (years), so that
+        # relatives elsewhere grow old and die too.
+        self.age_gap = np.zeros(self.capacity, np.int8)
         self.slots = np.full((max(16, residents), max_ties), -1, np.int32)
         self.peer = np.full_like(self.slots, -1)  # the other resident of each slot's tie
         self.version = 0  # bumped whenever ties are added or removed
@@ -90,6 +93,7 @@ class Ties:
         self.closeness[ids] = np.asarray(closeness, np.float32)[keep]
         self.potential[ids] = np.asarray(potential, np.float32)[keep]
         self.alive[ids] = True
+        self.age_gap[ids] = 0
         self._fill_slots(a, ids)
         internal = b >= 0
         self._fill_slots(b[internal], ids[internal])
@@ -116,12 +120,13 @@ class Ties:
             self.peer[end[ok][r], c] = -1
         self.version += 1
 
-    def make_external(self, ids: np.ndarray, stayer: np.ndarray) -> None:
+    def make_external(self, ids: np.ndarray, stayer: np.ndarray, age_gap: np.ndarray) -> None:
         """Turn ties into ties with someone outside the municipality, kept by ``stayer``.
 
         Args:
             ids: Tie ids (both ends are residents now).
             stayer: The end who stays, per tie.
+            age_gap: Age of the one who leaves minus the stayer's, per tie.
         """
         leaver = np.where(self.a[ids] == stayer, self.b[ids], self.a[ids])
         ok = leaver >= 0
@@ -133,6 +138,7 @@ class Ties:
         self.peer[stayer[r], c] = -1
         self.a[ids] = stayer
         self.b[ids] = -1
+        self.age_gap[ids] = age_gap
         self.version += 1
 
     def ties_of(self, residents: np.ndarray) -> np.ndarray:

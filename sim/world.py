@@ -15,6 +15,7 @@ import numpy as np
 
 from sim import convoy, synth
 from sim.contacts import Intake, out_of_home, tie_values
+from sim.events.hazards import HazardTables, normalise_health
 from sim.parameters import Params
 from sim.population import PARTNERED, STUDENT, Population
 from sim.profiles import load_profile
@@ -23,7 +24,7 @@ from sim.scenario import Scenario
 from sim.ties import FAMILY, FRIEND, Ties
 
 #: Named random streams (each module draws only from its own).
-STREAMS = ("population", "network", "events", "ties", "migration")
+STREAMS = ("population", "network", "events", "ties", "migration", "loneliness")
 #: Closeness at or above which a tie survives a move out of town as a tie to someone
 #: elsewhere (assumption: close people stay in touch).
 KEEP_AFTER_MOVE = 0.5
@@ -34,6 +35,7 @@ class World:
 
     def __init__(self, scenario: Scenario, residents: int | None = None) -> None:
         self.params: Params = scenario.params
+        self.hazards = HazardTables(self.params)
         self.profile = load_profile(scenario.municipality)
         self.streams = {name: stream(scenario.seed, name) for name in STREAMS}
         size = residents or scenario.residents
@@ -49,6 +51,7 @@ class World:
         self.on_leave: Callable[[np.ndarray], None] = lambda ids: None
         self.event_log: list[tuple[str, np.ndarray]] = []
         self.lost_people = 0  # died or moved out since the last in-migration
+        self.born = 0  # born since the last in-migration
         self._going_out: np.ndarray | None = None
         self._stale: list[np.ndarray] = []
         self._build(size)
@@ -62,6 +65,7 @@ class World:
         synth.assign_foci(pop, profile, rng, ids, self.n_neighbourhoods)
         self.n_care_homes = max(1, int(pop.neighbourhood[ids].max()) + 1 - self.n_neighbourhoods)
         pop.refresh_households()
+        normalise_health(self.hazards, pop)
         convoy.household_ties(pop, ties, net, params, ids)
         convoy.kin_ties(pop, ties, profile, net, params, ids, ids)
         convoy.focus_ties(pop, ties, net, params, ids)
@@ -303,10 +307,7 @@ class World:
         grid = np.arange(0, 100, 0.5)
         dens = np.interp(grid, ev.in_migration_ages, ev.in_migration_density, left=0, right=0)
         ages = (rng.choice(grid, count, p=dens / dens.sum()) + rng.random(count) * 0.5)
-        # Some arrive as families: a child with each of a share of the adults aged 25-45.
-        parents = np.flatnonzero((ages >= 25) & (ages < 45) & (rng.random(count) < 0.3))
-        kids = np.clip(ages[parents] - rng.uniform(25, 35, len(parents)), 0, 17)
-        ids = self.add_residents(np.concatenate([ages, kids]).astype(np.float32))
+        ids = self.add_residents(ages.astype(np.float32))  # children join adult newcomers
         pop = self.pop
         self.next_household = synth.form_households(pop, self.profile, rng, ids,
                                                     self.next_household)
@@ -362,8 +363,10 @@ class World:
         self.unlink(tie_ids[~keep])
         kept = tie_ids[keep]
         stayer = np.where(a_leaves[keep], b[keep], a[keep])
+        leaver = np.where(a_leaves[keep], a[keep], b[keep])
+        gap = np.clip(self.pop.age[leaver] - self.pop.age[stayer], -100, 100).astype(np.int8)
         self.intake.apply(ties, kept, -1.0)
-        ties.make_external(kept, stayer)
+        ties.make_external(kept, stayer, gap)
         tie_values(self.pop, ties, self.params, kept, self.going_out())
         self.intake.apply(ties, kept, 1.0)
         self.leave(ids, "moved_out")
@@ -386,7 +389,8 @@ class World:
         pop.active[ids] = False
         pop.partner[ids] = -1
         self.lost_people += len(ids)
-        self.log(reason, ids)
+        if reason != "death":  # deaths are logged as the event itself
+            self.log(reason, ids)
         self.on_leave(ids)
 
     def log(self, name: str, ids: np.ndarray) -> None:

@@ -39,7 +39,7 @@ def test_has_tie_and_make_external():
                    np.array([0.5, 0.5]))
     assert ties.has_tie(np.array([1, 2, 3, 1]), np.array([2, 1, 2, 3])).tolist() == [
         True, True, True, False]
-    ties.make_external(ids[:1], np.array([1]))
+    ties.make_external(ids[:1], np.array([1]), np.array([0], np.int8))
     assert ties.b[ids[0]] == -1 and ties.a[ids[0]] == 1
     assert not ties.has_tie(np.array([2]), np.array([1]))[0]
     assert ties.degree(np.array([1, 2])).tolist() == [1, 1]

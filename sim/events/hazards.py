@@ -66,9 +66,30 @@ class HazardTables:
                                  np.minimum(decline * hp.lonely_decline_rr, 1.0)]) / _YEAR
         self.decline = self.decline.astype(np.float32)
         self.recovery = np.float32(hp.recovery_per_year / _YEAR)
+        self.death_by_age = self.death.copy()
         self.birth = np.float32(ev.births_per_year / _YEAR)
         self.leave_home = np.float32(ev.leave_home_per_year / _YEAR)
         self.care_home = np.float32(ev.care_home_per_year / _YEAR)
+
+
+def normalise_health(tables: HazardTables, pop: Population) -> None:
+    """Make the health multipliers of mortality average to 1 at each age.
+
+    The life table gives the average mortality of an age; frail residents die sooner and
+    healthy ones later, but the average over the starting population's health mix (by
+    five-year age group) stays the life table's.
+
+    Args:
+        tables: Hazard tables to adjust in place.
+        pop: The starting population.
+    """
+    act = pop.active_ids()
+    group = np.minimum(pop.age[act], 110).astype(np.int32) // 5
+    rr = tables.death_rr[pop.health[act]]
+    total = np.bincount(group, weights=rr, minlength=23)
+    count = np.bincount(group, minlength=23)
+    mean_rr = np.where(count > 0, total / np.maximum(count, 1), 1.0)
+    tables.death = (tables.death_by_age / mean_rr[np.arange(111) // 5]).astype(np.float32)
 
 
 def weekly_hazards(pop: Population, tables: HazardTables, chronic_lonely: np.ndarray
@@ -99,7 +120,8 @@ def weekly_hazards(pop: Population, tables: HazardTables, chronic_lonely: np.nda
     h[2] = tables.partnering[whole] * (single & (pop.household_size[:n] == 1))
     h[3] = tables.birth * (female & together & (age >= 25) & (age < 40))
     h[4] = tables.leave_home * (pop.with_parents[:n] & adult)
-    h[5] = tables.move[whole] * (adult & ~pop.with_parents[:n] & home)
+    # A household moves together, so a couple shares one move hazard between two adults.
+    h[5] = tables.move[whole] * (adult & ~pop.with_parents[:n] & home) / (1 + together)
     h[6] = tables.decline[chronic_lonely.view(np.int8), whole] * (adult & (health < FRAIL))
     h[7] = tables.recovery * (adult & (health > GOOD))
     h[8] = tables.care_home * (home & (health == FRAIL) & (age >= 75))

@@ -120,6 +120,7 @@ def birth(world: World, mothers: np.ndarray) -> None:
     """
     pop = world.pop
     babies = world.add_residents(np.zeros(len(mothers), np.float32))
+    world.born += len(babies)
     pop.household[babies] = pop.household[mothers]
     pop.neighbourhood[babies] = pop.neighbourhood[mothers]
     pop.with_parents[babies] = True
@@ -151,7 +152,8 @@ def move(world: World, ids: np.ndarray) -> None:
         ids: Residents whose household moves.
     """
     pop, rng = world.pop, world.streams["events"]
-    out = rng.random(len(ids)) < world.params.events.move_out_share
+    ev = world.params.events
+    out = rng.random(len(ids)) < np.interp(world.pop.age[ids], ev.move_ages, ev.move_out_shares)
     members = world.housemates(ids)
     leaving_hh = np.unique(pop.household[ids[out]])
     leaving = np.isin(pop.household[members], leaving_hh)

@@ -35,8 +35,8 @@ class ConvoyParams:
         lo=0, hi=2, source="assumption derived from CBS 37360ned survival at parents' ages",
         doc="Expected number of living parents.")
     grandchildren_by_band: tuple = param(
-        (0.0, 0.0, 0.0, 0.5, 2.5, 3.5), unit="mean grandchildren in the convoy by band 18-24 .. 85+",
-        lo=0, hi=20,
+        (0.0, 0.0, 0.0, 0.5, 2.5, 3.5), lo=0, hi=20,
+        unit="mean grandchildren in the convoy by band 18-24 .. 85+",
         source="assumption [unverified]: Dutch grandparents have ~4 grandchildren on average, "
                "of whom not all are close",
         doc="Grandchildren (outside the household) in an older resident's convoy.")

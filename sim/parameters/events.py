@@ -59,10 +59,12 @@ class EventParams:
         source="CBS Statistische Trends 2020 [S13] (age 25: 27%, 30: 20%, 40: 10%, 50: 5.8%, "
                "60: 4.0%, 70: 3.6%); 80+ ~5% [unverified]",
         doc="Share of residents of an age who move house in a year (within and out of town).")
-    move_out_share: float = param(
-        0.4, unit="share 0-1", lo=0, hi=1,
-        source="CBS: about 40% of moves cross a municipal border [unverified]",
-        doc="Share of moves that leave the municipality (the household moves out).")
+    move_out_shares: tuple = param(
+        (0.55, 0.5, 0.45, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1), unit="share 0-1 at move_ages",
+        lo=0, hi=1,
+        source="CBS: about 40% of all moves cross a municipal border, fewer at older ages "
+               "(most moves of older people are local) [unverified]",
+        doc="Share of moves that leave the municipality (the household moves out), by age.")
     leave_home_out_share: float = param(
         0.45, unit="share 0-1", lo=0, hi=1,
         source="assumption: many young adults leave town to study or work",
@@ -76,10 +78,11 @@ class EventParams:
         source="AOW age 66y4m (2019-2021), 67 from 2024 (Rijksoverheid); simplified to 67",
         doc="Age at which working residents retire.")
     in_migration_ages: tuple = param(
-        (18.0, 22.0, 28.0, 35.0, 45.0, 65.0, 85.0), unit="years", lo=0, hi=110,
+        (0.0, 17.0, 18.0, 22.0, 28.0, 35.0, 45.0, 65.0, 85.0), unit="years", lo=0, hi=110,
         source="CBS: movers between municipalities are mostly aged 20-35 [unverified]",
         doc="Ages where the in-migration age density is given.")
     in_migration_density: tuple = param(
-        (0.3, 1.0, 1.0, 0.5, 0.25, 0.1, 0.05), unit="relative density", lo=0, hi=10,
-        source="assumption: shape of the in-migrant age distribution",
+        (0.25, 0.15, 0.3, 1.0, 1.0, 0.5, 0.25, 0.1, 0.05), unit="relative density", lo=0,
+        hi=10, source="assumption: shape of the in-migrant age distribution (children arrive "
+                      "with their parents)",
         doc="Relative density of in-migrant ages at the ages above (linear between).")

@@ -76,6 +76,16 @@ class LonelinessParams:
         0.15, unit="share of difference per year", lo=0, hi=2,
         source="assumption — calibrated: expectations drift back to one's own standard",
         doc="Rate at which desired levels return to the resident's own baseline.")
+    fluctuation_sd: float = param(
+        0.8, unit="DJG points", lo=0, hi=5,
+        source="assumption — calibrated: panel studies (e.g. LASA) find much turnover in who "
+               "is lonely; the model does not see every small circumstance",
+        doc="Standard deviation of a personal, slowly changing fluctuation added to both "
+            "latent targets (unmodelled circumstances, mood).")
+    fluctuation_weeks: float = param(
+        26.0, unit="weeks", lo=1, hi=520,
+        source="assumption — calibrated",
+        doc="Autocorrelation time of the personal fluctuation.")
     withdrawal_per_year: float = param(
         0.5, unit="per year", lo=0, hi=5,
         source="Cacioppo & Hawkley 2009; assumption — calibrated",

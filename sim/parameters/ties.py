@@ -15,6 +15,16 @@ class TieParams:
         0.15, unit="share of closeness per year", lo=0, hi=1,
         source="issue #2 / Roberts & Dunbar 2011: closeness decays without in-person contact",
         doc="Closeness lost per year of weeks without in-person contact.")
+    kin_decay_factor: float = param(
+        0.3, unit="multiplier", lo=0, hi=1,
+        source="Roberts & Dunbar 2011: kin ties resist a fall in contact far better than "
+               "friendships; value assumption — calibrated",
+        doc="Kin ties fade at this share of the non-kin rate.")
+    friend_at: float = param(
+        0.5, unit="closeness 0-1", lo=0, hi=1,
+        source="assumption: friendships grow out of foci (Feld 1981)",
+        doc="A neighbour, colleague or club tie this close becomes a friendship, which "
+            "outlasts the focus.")
     growth_per_year: float = param(
         1.0, unit="share of (potential - closeness) per year", lo=0, hi=10,
         source="assumption — calibrated: a tie seen weekly nears its potential within ~2 years",
