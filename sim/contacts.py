@@ -39,22 +39,25 @@ SOCIAL_FLOOR = 0.3
 KIND_SETTING = np.array([1, 1, 2, 3, 4, 6], np.int8)
 
 
-def out_of_home(pop: Population, params: Params) -> np.ndarray:
-    """Share of out-of-home contact each resident can keep (health, withdrawal, caring).
+def out_of_home(pop: Population, params: Params, rows: np.ndarray | slice = slice(None)
+                ) -> np.ndarray:
+    """Share of out-of-home contact residents can keep (health, withdrawal, caring).
 
     Args:
         pop: The population table.
         params: Model parameters.
+        rows: Which rows (default: all rows up to the table's capacity).
 
     Returns:
-        Factor 0-1 per row (all rows up to the table's capacity).
+        Factor 0-1 per row.
     """
     c = params.contact
-    health = pop.health
-    mobility = np.where(health == FRAIL, c.frail_mobility,
-                        np.where((health == CHRONIC) | pop.disability, c.chronic_mobility, 1.0))
-    caring = np.where(pop.caregiver, 0.8, 1.0)  # assumption: caring takes time
-    return (mobility * caring * (1 - c.withdrawal_effect * pop.withdrawal)).astype(np.float32)
+    health = pop.health[rows]
+    mobility = np.where(health == FRAIL, c.frail_mobility, np.where(
+        (health == CHRONIC) | pop.disability[rows], c.chronic_mobility, 1.0))
+    caring = np.where(pop.caregiver[rows], 0.8, 1.0)  # assumption: caring takes time
+    return (mobility * caring * (1 - c.withdrawal_effect * pop.withdrawal[rows])).astype(
+        np.float32)
 
 
 def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,

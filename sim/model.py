@@ -132,7 +132,8 @@ class LonelinessModel(mesa.Model):
             return
         kept = self._kept_sum / max(self._kept_weeks, 1)
         maintain(self.world, block, kept)
-        self.world.refresh_indexes()
+        if (self.week + 1) % (2 * block) == 0:
+            self.world.refresh_indexes()
         self._kept_sum[:] = 0
         self._kept_weeks = 0
 

@@ -62,6 +62,8 @@ class Ties:
         self.age_gap = np.zeros(self.capacity, np.int8)
         self.slots = np.full((max(16, residents), max_ties), -1, np.int32)
         self.peer = np.full_like(self.slots, -1)  # the other resident of each slot's tie
+        # Slots are kept packed: a resident's ties fill slots 0 .. count-1.
+        self.count = np.zeros(len(self.slots), np.int32)
         self.version = 0  # bumped whenever ties are added or removed
 
     # ---- adding and removing -------------------------------------------------------------
@@ -118,6 +120,7 @@ class Ties:
             r, c = np.nonzero(hit)
             self.slots[end[ok][r], c] = -1
             self.peer[end[ok][r], c] = -1
+            self._pack(end[ok])
         self.version += 1
 
     def make_external(self, ids: np.ndarray, stayer: np.ndarray, age_gap: np.ndarray) -> None:
@@ -134,6 +137,7 @@ class Ties:
         r, c = np.nonzero(rows == ids[ok, None])
         self.slots[leaver[ok][r], c] = -1
         self.peer[leaver[ok][r], c] = -1
+        self._pack(leaver[ok])
         r, c = np.nonzero(self.slots[stayer] == ids[:, None])
         self.peer[stayer[r], c] = -1
         self.a[ids] = stayer
@@ -164,6 +168,7 @@ class Ties:
                              self.max_ties), -1, np.int32)
             self.slots = np.vstack([self.slots, extra])
             self.peer = np.vstack([self.peer, extra])
+            self.count = np.concatenate([self.count, np.zeros(len(extra), np.int32)])
 
     def degree(self, residents: np.ndarray | None = None) -> np.ndarray:
         """Number of live ties per resident.
@@ -174,8 +179,7 @@ class Ties:
         Returns:
             Tie counts.
         """
-        slots = self.slots if residents is None else self.slots[residents]
-        return (slots >= 0).sum(axis=1)
+        return self.count.copy() if residents is None else self.count[residents]
 
     def has_tie(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Whether residents ``a[i]`` and ``b[i]`` are already tied.
@@ -232,7 +236,7 @@ class Ties:
         counts = np.diff(np.r_[first, len(ends)])
         rank = np.empty(len(ends), np.int64)
         rank[order] = np.arange(len(ends)) - np.repeat(first, counts)
-        free = (self.slots[sorted_ends[first]] == -1).sum(axis=1)
+        free = self.max_ties - self.count[sorted_ends[first]]
         free_end = np.empty(len(ends), np.int64)
         free_end[order] = np.repeat(free, counts)
         ok_end = rank < free_end
@@ -255,6 +259,7 @@ class Ties:
         rank = np.arange(len(ends)) - np.repeat(first, np.diff(np.r_[first, len(ends)]))
         self.slots[ends, rank] = tids
         self.peer[ends, rank] = self._other(tids, ends)
+        self.count[:] = np.bincount(ends, minlength=len(self.count))[: len(self.count)]
 
     def _fill_slots(self, residents: np.ndarray, ids: np.ndarray) -> None:
         if not len(residents):
@@ -264,12 +269,21 @@ class Ties:
         first = np.r_[0, np.flatnonzero(np.diff(res)) + 1]
         counts = np.diff(np.r_[first, len(res)])
         rank = np.arange(len(res)) - np.repeat(first, counts)
-        free = self.slots[res] == -1
-        # column of the rank-th free slot in each resident's row
-        cum = np.cumsum(free, axis=1)
-        col = (cum <= rank[:, None]).sum(axis=1)
+        col = self.count[res] + rank
         self.slots[res, col] = tid
         self.peer[res, col] = self._other(tid, res)
+        self.count[res[first]] += counts
+
+    def _pack(self, residents: np.ndarray) -> None:
+        """Move the freed slots of some residents to the end of their rows."""
+        rows = np.unique(residents)
+        if not len(rows):
+            return
+        slots = self.slots[rows]
+        order = np.argsort(slots < 0, axis=1, kind="stable")
+        self.slots[rows] = np.take_along_axis(slots, order, axis=1)
+        self.peer[rows] = np.take_along_axis(self.peer[rows], order, axis=1)
+        self.count[rows] = (slots >= 0).sum(axis=1)
 
     def _other(self, tids: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """The resident at the other end of each tie from ``ends`` (-1: elsewhere)."""

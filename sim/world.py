@@ -160,7 +160,8 @@ class World:
             return
         residents = np.unique(np.concatenate(self._stale))
         self._stale.clear()
-        self._going_out = None  # health and caring may have changed
+        going_out = self.going_out()
+        going_out[residents] = out_of_home(self.pop, self.params, residents)  # health, caring
         ids = self.ties.ties_of(residents)
         self.intake.apply(self.ties, ids, -1.0)
         tie_values(self.pop, self.ties, self.params, ids, self.going_out())
