@@ -279,11 +279,16 @@ class Ties:
         rows = np.unique(residents)
         if not len(rows):
             return
-        slots = self.slots[rows]
-        order = np.argsort(slots < 0, axis=1, kind="stable")
-        self.slots[rows] = np.take_along_axis(slots, order, axis=1)
-        self.peer[rows] = np.take_along_axis(self.peer[rows], order, axis=1)
-        self.count[rows] = (slots >= 0).sum(axis=1)
+        slots, peer = self.slots[rows], self.peer[rows]
+        used = slots >= 0
+        r, c = np.nonzero(used)
+        col = np.cumsum(used, axis=1)[r, c] - 1
+        packed_slots = np.full_like(slots, -1)
+        packed_peer = np.full_like(peer, -1)
+        packed_slots[r, col] = slots[r, c]
+        packed_peer[r, col] = peer[r, c]
+        self.slots[rows], self.peer[rows] = packed_slots, packed_peer
+        self.count[rows] = used.sum(axis=1)
 
     def _other(self, tids: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """The resident at the other end of each tie from ``ends`` (-1: elsewhere)."""

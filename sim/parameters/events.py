@@ -42,8 +42,9 @@ class EventParams:
         source="assumption — calibrated so that the partnered share stays near CBS 37620",
         doc="Hazard that a single resident starts living with a partner.")
     births_per_year: float = param(
-        0.10, unit="per partnered woman aged 25-40 per year", lo=0, hi=1,
-        source="CBS: total fertility 1.43 (2023) concentrated in ages 25-40 [derived]",
+        0.135, unit="per partnered woman aged 25-40 per year", lo=0, hi=1,
+        source="CBS: total fertility 1.43 (2023), nearly all at ages 25-40: 1.43 / 15 years / "
+               "~0.7 partnered [derived]",
         doc="Birth hazard of a partnered woman of childbearing age.")
     leave_home_per_year: float = param(
         0.18, unit="per resident aged 18-30 living with parents per year", lo=0, hi=1,
@@ -82,7 +83,7 @@ class EventParams:
         source="CBS: movers between municipalities are mostly aged 20-35 [unverified]",
         doc="Ages where the in-migration age density is given.")
     in_migration_density: tuple = param(
-        (0.25, 0.15, 0.3, 1.0, 1.0, 0.5, 0.25, 0.1, 0.05), unit="relative density", lo=0,
+        (0.5, 0.3, 0.3, 1.0, 1.0, 0.5, 0.25, 0.1, 0.05), unit="relative density", lo=0,
         hi=10, source="assumption: shape of the in-migrant age distribution (children arrive "
                       "with their parents)",
         doc="Relative density of in-migrant ages at the ages above (linear between).")
