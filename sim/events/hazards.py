@@ -115,14 +115,14 @@ def weekly_hazards(pop: Population, tables: HazardTables, chronic_lonely: np.nda
     home = ~pop.care_home[:n]
     single = adult & ~together & ~pop.with_parents[:n] & home
     h = np.zeros((len(EVENTS), n), np.float32)
-    h[0] = tables.death[female.view(np.int8), whole] * tables.death_rr[health] * active
+    h[0] = tables.death.ravel()[female * 111 + whole] * tables.death_rr[health] * active
     h[1] = tables.divorce[whole] * (together & adult & home)
     h[2] = tables.partnering[whole] * (single & (pop.household_size[:n] == 1))
     h[3] = tables.birth * (female & together & (age >= 25) & (age < 40))
     h[4] = tables.leave_home * (pop.with_parents[:n] & adult)
     # A household moves together, so a couple shares one move hazard between two adults.
     h[5] = tables.move[whole] * (adult & ~pop.with_parents[:n] & home) / (1 + together)
-    h[6] = tables.decline[chronic_lonely.view(np.int8), whole] * (adult & (health < FRAIL))
+    h[6] = tables.decline.ravel()[chronic_lonely * 111 + whole] * (adult & (health < FRAIL))
     h[7] = tables.recovery * (adult & (health > GOOD))
     h[8] = tables.care_home * (home & (health == FRAIL) & (age >= 75))
     return h
