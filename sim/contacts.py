@@ -55,7 +55,7 @@ def out_of_home(pop: Population, params: Params, rows: np.ndarray | slice = slic
     health = pop.health[rows]
     mobility = np.where(health == FRAIL, c.frail_mobility, np.where(
         (health == CHRONIC) | pop.disability[rows], c.chronic_mobility, 1.0))
-    caring = np.where(pop.caregiver[rows], 0.8, 1.0)  # assumption: caring takes time
+    caring = np.where(pop.caregiver[rows], params.life.caring_out_of_home, 1.0)
     return (mobility * caring * (1 - c.withdrawal_effect * pop.withdrawal[rows])).astype(
         np.float32)
 

@@ -274,7 +274,7 @@ def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
     cv = params.convoy
     age = pop.age[ids]
     band7 = np.searchsorted((0, 18, 25, 45, 65, 75, 85), age, side="right") - 1
-    frail_factor = np.where(pop.health[ids] == 2, 0.6, 1.0)
+    frail_factor = np.where(pop.health[ids] == 2, params.population.frail_fewer_ties, 1.0)
     # Friends: anywhere in town (one focus), strongly age-homophilous. Each tie is sought
     # from one side, so each resident asks for half the mean.
     wanted = rng.poisson(np.asarray(cv.friends_by_band)[band7] * frail_factor / 2)

@@ -15,7 +15,6 @@ import numpy as np
 from sim import convoy
 from sim.contacts import store_values, tie_rates, tie_values
 from sim.convoy import FOCUS_KINDS
-from sim.events.life import OTHER_LOSS_GRIEF
 from sim.synth import SCHOOL_OFFSET
 from sim.ties import FAMILY, FRIEND, INNER, S_CLUB, S_NEIGHBOUR, S_SCHOOL, S_WORK
 from sim.world import World
@@ -77,8 +76,8 @@ def outlive(world: World, weeks: int) -> None:
     died = ext[world.streams["ties"].random(len(ext)) < p]
     close = died[ties.closeness[died] >= INNER]
     grieving = ties.a[close]
-    np.maximum.at(pop.grief, grieving, (OTHER_LOSS_GRIEF * ties.closeness[close]).astype(
-        np.float32))
+    grief = world.params.life.other_loss_grief * ties.closeness[close]
+    np.maximum.at(pop.grief, grieving, grief.astype(np.float32))
     world.log("loss_elsewhere", np.unique(grieving))
     ties.remove(died)
 

@@ -25,9 +25,6 @@ from sim.population import (
 )
 from sim.profiles import AGE_BANDS, Profile, adult_band
 
-#: Share of women by age band 0-17 .. 85+ (CBS 37296ned: women outnumber men from ~70,
-#: about two thirds of 85+) [unverified].
-FEMALE_SHARE = np.array([0.49, 0.49, 0.49, 0.50, 0.52, 0.56, 0.66])
 #: Mean size of a workplace, school class cohort, study cohort and club (assumption).
 WORKPLACE_SIZE, CLASS_SIZE, STUDY_SIZE, CLUB_SIZE = 20, 25, 40, 40
 #: Residents per care home (assumption: a typical Dutch verpleeghuis location).
@@ -79,7 +76,8 @@ def create_residents(pop: Population, profile: Profile, params: Params,
     adult = age >= 18
     pop.active[ids] = True
     pop.age[ids] = age
-    pop.female[ids] = rng.random(count) < FEMALE_SHARE[band7]
+    pp = params.population
+    pop.female[ids] = rng.random(count) < np.asarray(pp.female_share)[band7]
 
     def share(key: str) -> np.ndarray:
         return np.where(adult, profile.by_band(key, band), 0.0)
@@ -91,10 +89,10 @@ def create_residents(pop: Population, profile: Profile, params: Params,
     pop.low_income[ids] = u[:, 2] < np.where(adult, profile.by_band("low_income", band), 0.06)
     pop.migration[ids] = u[:, 3] < profile.by_band("migration_background", band)
     pop.caregiver[ids] = u[:, 4] < share("caregiver_heavy")
-    # Mastery (Pearlin, rescaled 0-1): lower with low income, disability and frailty
-    # (SCP; Schoenmakers 2013) — assumption on the size of the shifts.
-    mastery = rng.beta(6, 5, count) - 0.10 * pop.low_income[ids] - 0.10 * pop.disability[ids]
-    mastery -= 0.08 * (pop.health[ids] == FRAIL)
+    # Mastery (Pearlin, rescaled 0-1): lower with low income, disability and frailty.
+    shift_income, shift_disability, shift_frail = pp.mastery_shifts
+    mastery = rng.beta(*pp.mastery_beta, count) - shift_income * pop.low_income[ids]
+    mastery -= shift_disability * pop.disability[ids] + shift_frail * (pop.health[ids] == FRAIL)
     pop.mastery[ids] = mastery.clip(0.02, 0.98)
     # Work, study and school.
     employed = adult & (u[:, 5] < profile.by_band("employed", band))
@@ -111,18 +109,19 @@ def create_residents(pop: Population, profile: Profile, params: Params,
                                        (1 - lon.desired_social_mean) * conc, count)
     lo, hi = lon.grief_halflife_weeks
     pop.grief_halflife[ids] = lo + rng.random(count) * (hi - lo)
-    pop.item_offset[:, ids] = rng.normal(0.0, 0.6, (DJG_ITEMS, count))
+    pop.item_offset[:, ids] = rng.normal(0.0, pp.item_offset_sd, (DJG_ITEMS, count))
     pop.household[ids] = -1
     return ids
 
 
-def form_households(pop: Population, profile: Profile, rng: np.random.Generator,
-                    ids: np.ndarray, next_household: int) -> int:
+def form_households(pop: Population, profile: Profile, params: Params,
+                    rng: np.random.Generator, ids: np.ndarray, next_household: int) -> int:
     """Group new residents into couples, single-person households, families and care homes.
 
     Args:
         pop: The population table.
         profile: Municipality profile.
+        params: Model parameters.
         rng: Random stream.
         ids: The residents to place (all new).
         next_household: First free household id.
@@ -170,7 +169,8 @@ def form_households(pop: Population, profile: Profile, rng: np.random.Generator,
     next_household += len(heads)
     # Children and young adults at home join a parent household of fitting age.
     dependants = ids[(~adult) | with_parents]
-    place_with_parents(pop, rng, dependants, np.concatenate([wives, heads]))
+    place_with_parents(pop, rng, dependants, np.concatenate([wives, heads]),
+                       params.population.single_parent_share)
     pop.with_parents[ids[with_parents]] = True
     # Anyone left without a household (no fitting parent among the candidates) heads one.
     alone = ids[pop.household[ids] < 0]
@@ -180,7 +180,7 @@ def form_households(pop: Population, profile: Profile, rng: np.random.Generator,
 
 
 def place_with_parents(pop: Population, rng: np.random.Generator, children: np.ndarray,
-                       candidates: np.ndarray) -> None:
+                       candidates: np.ndarray, single_share: float) -> None:
     """Put each child in the household of a candidate parent aged ~24-38 years older.
 
     Single parents are chosen less often than couples (about one family in seven with
@@ -191,11 +191,12 @@ def place_with_parents(pop: Population, rng: np.random.Generator, children: np.n
         rng: Random stream.
         children: Residents to place.
         candidates: Possible parents (women in couples, single heads of households).
+        single_share: Relative chance that a single adult is considered as a parent.
     """
     if not len(children):
         return
     partnered = pop.partner[candidates] >= 0
-    keep = partnered | (rng.random(len(candidates)) < 0.12)
+    keep = partnered | (rng.random(len(candidates)) < single_share)
     cand = candidates[keep & (pop.age[candidates] >= 20) & (pop.age[candidates] < 65)]
     if not len(cand):
         return
@@ -206,13 +207,14 @@ def place_with_parents(pop: Population, rng: np.random.Generator, children: np.n
     pop.household[children] = pop.household[parent]
 
 
-def assign_foci(pop: Population, profile: Profile, rng: np.random.Generator,
+def assign_foci(pop: Population, profile: Profile, params: Params, rng: np.random.Generator,
                 ids: np.ndarray, n_neighbourhoods: int) -> None:
     """Give residents a neighbourhood, workplace/school and club.
 
     Args:
         pop: The population table.
         profile: Municipality profile.
+        params: Model parameters.
         rng: Random stream.
         ids: Residents to place (whole households at once).
         n_neighbourhoods: Number of ordinary neighbourhoods.
@@ -237,50 +239,45 @@ def assign_foci(pop: Population, profile: Profile, rng: np.random.Generator,
     students = ids[(work == STUDENT) & (age >= 18)]
     pop.workplace[students] = STUDY_OFFSET + rng.integers(
         0, max(1, len(students) // STUDY_SIZE), len(students))
-    join_clubs(pop, profile, rng, ids)
+    join_clubs(pop, profile, params, rng, ids)
 
 
-def club_propensity(pop: Population, profile: Profile, ids: np.ndarray) -> np.ndarray:
+def club_propensity(pop: Population, profile: Profile, params: Params, ids: np.ndarray
+                    ) -> np.ndarray:
     """Probability of club membership by age band, reduced by frailty, income and care home.
 
     Args:
         pop: The population table.
         profile: Municipality profile.
+        params: Model parameters.
         ids: Residents.
 
     Returns:
-        Membership probabilities (assumption on the reductions, see docs/MODEL.md).
+        Membership probabilities.
     """
     age = pop.age[ids]
     p = np.where(age >= 18, profile.by_band("club_member", adult_band(age)),
                  profile.club_member_children * (age >= 5))
-    p = p * np.where(pop.health[ids] == FRAIL, 0.3, 1.0) * np.where(pop.low_income[ids], 0.7, 1)
-    p = p * np.where(pop.disability[ids], 0.7, 1.0) * np.where(pop.migration[ids] & (age >= 65),
-                                                               0.6, 1.0)
+    frail, poor, disabled, old_migrant = params.population.club_reductions
+    p = p * np.where(pop.health[ids] == FRAIL, frail, 1.0) * np.where(pop.low_income[ids], poor, 1)
+    p = p * np.where(pop.disability[ids], disabled, 1.0)
+    p = p * np.where(pop.migration[ids] & (age >= 65), old_migrant, 1.0)
     return p * ~pop.care_home[ids]
 
 
-def join_clubs(pop: Population, profile: Profile, rng: np.random.Generator,
+def join_clubs(pop: Population, profile: Profile, params: Params, rng: np.random.Generator,
                ids: np.ndarray) -> None:
     """Members join age-graded clubs: sorted by age (with noise), cut into clubs.
 
     Args:
         pop: The population table.
         profile: Municipality profile.
+        params: Model parameters.
         rng: Random stream.
         ids: Residents who may join.
     """
-    members = ids[rng.random(len(ids)) < club_propensity(pop, profile, ids)]
+    members = ids[rng.random(len(ids)) < club_propensity(pop, profile, params, ids)]
     order = np.argsort(pop.age[members] + rng.normal(0, 8, len(members)))
     start = int(pop.club[: pop.n].max()) + 1
     pop.club[members[order]] = start + np.arange(len(members), dtype=np.int32) // CLUB_SIZE
 
-
-def mark_retired(pop: Population, ids: np.ndarray) -> None:
-    """Residents past working age without work count as retired.
-
-    Args:
-        pop: The population table.
-        ids: Residents.
-    """
-    pop.work[ids[(pop.work[ids] == 0) & (pop.age[ids] >= 65)]] = RETIRED

@@ -25,9 +25,6 @@ from sim.ties import FAMILY, FRIEND, Ties
 
 #: Named random streams (each module draws only from its own).
 STREAMS = ("population", "network", "events", "ties", "migration", "loneliness")
-#: Closeness at or above which a tie survives a move out of town as a tie to someone
-#: elsewhere (assumption: close people stay in touch).
-KEEP_AFTER_MOVE = 0.5
 
 
 class World:
@@ -61,8 +58,8 @@ class World:
         rng, net = self.streams["population"], self.streams["network"]
         pop, ties, params, profile = self.pop, self.ties, self.params, self.profile
         ids = synth.create_residents(pop, profile, params, rng, size)
-        self.next_household = synth.form_households(pop, profile, rng, ids, 0)
-        synth.assign_foci(pop, profile, rng, ids, self.n_neighbourhoods)
+        self.next_household = synth.form_households(pop, profile, params, rng, ids, 0)
+        synth.assign_foci(pop, profile, params, rng, ids, self.n_neighbourhoods)
         self.n_care_homes = max(1, int(pop.neighbourhood[ids].max()) + 1 - self.n_neighbourhoods)
         pop.refresh_households()
         normalise_health(self.hazards, pop)
@@ -310,9 +307,9 @@ class World:
         ages = (rng.choice(grid, count, p=dens / dens.sum()) + rng.random(count) * 0.5)
         ids = self.add_residents(ages.astype(np.float32))  # children join adult newcomers
         pop = self.pop
-        self.next_household = synth.form_households(pop, self.profile, rng, ids,
+        self.next_household = synth.form_households(pop, self.profile, self.params, rng, ids,
                                                     self.next_household)
-        synth.assign_foci(pop, self.profile, rng, ids, self.n_neighbourhoods)
+        synth.assign_foci(pop, self.profile, self.params, rng, ids, self.n_neighbourhoods)
         pop.care_home[ids] = False  # newcomers to care homes are not modelled
         net = self.streams["ties"]
         convoy.household_ties(pop, self.ties, net, self.params, ids)
@@ -360,7 +357,7 @@ class World:
         a_leaves = leaving[a]
         b_leaves = (b >= 0) & leaving[np.maximum(b, 0)]
         one_side = (a_leaves ^ b_leaves) & (b >= 0)
-        keep = one_side & (ties.closeness[tie_ids] >= KEEP_AFTER_MOVE)
+        keep = one_side & (ties.closeness[tie_ids] >= self.params.life.keep_after_move)
         self.unlink(tie_ids[~keep])
         kept = tie_ids[keep]
         stayer = np.where(a_leaves[keep], b[keep], a[keep])

@@ -13,16 +13,11 @@ import numpy as np
 
 from sim.population import DIVORCED, EMPLOYED, FRAIL, NEVER, PARTNERED, RETIRED, STUDENT, WIDOWED
 from sim.synth import STUDY_OFFSET, STUDY_SIZE, WORKPLACE_SIZE
-from sim.ties import PARTNER
+from sim.ties import INNER, PARTNER
 
 if TYPE_CHECKING:
     from sim.world import World
 
-#: Grief after losing someone close who is not one's partner, per unit of closeness
-#: (assumption — calibrated; partner loss sets grief to 1).
-OTHER_LOSS_GRIEF = 0.35
-#: Grief-like distress at a separation (assumption — calibrated).
-SEPARATION_GRIEF = 0.5
 
 
 def death(world: World, ids: np.ndarray) -> None:
@@ -39,8 +34,9 @@ def death(world: World, ids: np.ndarray) -> None:
     dead[ids] = True
     other = np.where(dead[a], b, a)
     alive = (other >= 0) & ~dead[np.maximum(other, 0)]
-    close = alive & (c >= 0.7)
-    np.maximum.at(pop.grief, other[close], (OTHER_LOSS_GRIEF * c[close]).astype(np.float32))
+    close = alive & (c >= INNER)
+    grief = world.params.life.other_loss_grief * c[close]
+    np.maximum.at(pop.grief, other[close], grief.astype(np.float32))
     partners = pop.partner[ids]
     widowed = partners[(partners >= 0)]
     widowed = widowed[~dead[widowed]]
@@ -67,12 +63,12 @@ def divorce(world: World, ids: np.ndarray) -> None:
     world.unlink(_partner_ties(world, ids))
     pop.partner[both] = -1
     pop.marital[both] = DIVORCED
-    np.maximum.at(pop.grief, both, np.float32(SEPARATION_GRIEF))
-    # The man moves out more often (children mostly stay with the mother) — assumption.
-    man_leaves = rng.random(len(ids)) < 0.6
+    life = world.params.life
+    np.maximum.at(pop.grief, both, np.float32(life.separation_grief))
+    man_leaves = rng.random(len(ids)) < life.man_moves_out
     movers = np.where(pop.female[ids] ^ man_leaves, ids, partners)
     pop.household[movers] = world.new_households(len(movers))
-    relocate_within = rng.random(len(movers)) < 0.5
+    relocate_within = rng.random(len(movers)) < life.divorce_relocate
     world.relocate(movers[relocate_within])
 
 
@@ -108,7 +104,7 @@ def partnering(world: World, ids: np.ndarray) -> None:
     pop.household[b] = pop.household[a]
     pop.neighbourhood[b] = pop.neighbourhood[a]
     world.retarget(b)
-    world.link(a, b, PARTNER, settled=False, start=0.6)
+    world.link(a, b, PARTNER, settled=False, start=world.params.life.new_partner_closeness)
 
 
 def birth(world: World, mothers: np.ndarray) -> None:
@@ -173,11 +169,12 @@ def health_decline(world: World, ids: np.ndarray) -> None:
     pop, rng = world.pop, world.streams["events"]
     pop.health[ids] = np.minimum(pop.health[ids] + 1, FRAIL)
     frail = ids[pop.health[ids] == FRAIL]
-    quit_club = frail[rng.random(len(frail)) < 0.5]  # assumption — calibrated
+    life = world.params.life
+    quit_club = frail[rng.random(len(frail)) < life.frail_quits_club]
     pop.club[quit_club] = -1
     partners = pop.partner[frail]
     carers = partners[(partners >= 0)]
-    carers = carers[rng.random(len(carers)) < 0.5]  # assumption: half take up heavy care
+    carers = carers[rng.random(len(carers)) < life.partner_takes_up_care]
     pop.caregiver[carers] = True
     world.retarget(np.concatenate([ids, carers]))
 
@@ -227,7 +224,7 @@ def yearly_transitions(world: World) -> None:
     world.enrol_pupils(start_school.astype(np.int32))
     leavers = np.flatnonzero(active & (work == STUDENT) & (pop.workplace[:n] < STUDY_OFFSET)
                              & (age >= 18)).astype(np.int32)
-    study = leavers[rng.random(len(leavers)) < 0.5]
+    study = leavers[rng.random(len(leavers)) < world.params.life.school_leavers_study]
     pop.workplace[study] = STUDY_OFFSET + rng.integers(0, max(1, n // 50 // STUDY_SIZE),
                                                        len(study))
     graduates = np.flatnonzero(active & (work == STUDENT) & (pop.workplace[:n] >= STUDY_OFFSET)

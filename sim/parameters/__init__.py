@@ -9,7 +9,9 @@ from sim.parameters.convoy import ConvoyParams
 from sim.parameters.declare import describe, param
 from sim.parameters.events import EventParams
 from sim.parameters.health import HealthParams
+from sim.parameters.lifecourse import LifeCourseParams
 from sim.parameters.loneliness import LonelinessParams
+from sim.parameters.population import PopulationParams
 from sim.parameters.ties import TieParams
 
 
@@ -23,9 +25,11 @@ class Params:
     convoy: ConvoyParams = field(default_factory=ConvoyParams)
     health: HealthParams = field(default_factory=HealthParams)
     events: EventParams = field(default_factory=EventParams)
+    life: LifeCourseParams = field(default_factory=LifeCourseParams)
+    population: PopulationParams = field(default_factory=PopulationParams)
 
 
 __all__ = [
-    "ContactParams", "ConvoyParams", "EventParams", "HealthParams", "LonelinessParams",
-    "Params", "TieParams", "describe", "param",
+    "ContactParams", "ConvoyParams", "EventParams", "HealthParams", "LifeCourseParams",
+    "LonelinessParams", "Params", "PopulationParams", "TieParams", "describe", "param",
 ]

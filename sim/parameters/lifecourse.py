@@ -1,0 +1,56 @@
+"""What life events do to people: grief, moves, care (assumptions, to be calibrated)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sim.parameters.declare import param
+
+
+@dataclass(frozen=True)
+class LifeCourseParams:
+    """Consequences of life events."""
+
+    other_loss_grief: float = param(
+        0.35, unit="grief (0-1) per unit closeness", lo=0, hi=1,
+        source="assumption — calibrated (Stroebe et al. 2007: losing a close relative or "
+               "friend hurts, less than losing a partner)",
+        doc="Grief after the death of someone in the inner circle who is not one's partner "
+            "(partner loss sets grief to 1).")
+    separation_grief: float = param(
+        0.5, unit="grief 0-1", lo=0, hi=1,
+        source="assumption — calibrated (separation distress; Dykstra & Fokkema 2007)",
+        doc="Grief-like distress of both partners at a separation.")
+    man_moves_out: float = param(
+        0.6, unit="share 0-1", lo=0, hi=1,
+        source="assumption: children mostly stay with their mother after a divorce (CBS)",
+        doc="Chance that the man is the one who leaves the home at a separation.")
+    divorce_relocate: float = param(
+        0.5, unit="share 0-1", lo=0, hi=1,
+        source="assumption",
+        doc="Chance that the partner who leaves also leaves the neighbourhood.")
+    new_partner_closeness: float = param(
+        0.6, unit="closeness 0-1", lo=0, hi=1,
+        source="assumption: people who move in together are close already",
+        doc="Closeness of a new partner tie at the start.")
+    frail_quits_club: float = param(
+        0.5, unit="share 0-1", lo=0, hi=1,
+        source="assumption — calibrated",
+        doc="Chance that a resident who becomes frail leaves their club.")
+    partner_takes_up_care: float = param(
+        0.5, unit="share 0-1", lo=0, hi=1,
+        source="assumption; CBS 2024: 19% of carers are heavily burdened, mostly partners",
+        doc="Chance that the partner of a resident who becomes frail becomes a heavily "
+            "burdened informal carer (mantelzorger).")
+    caring_out_of_home: float = param(
+        0.8, unit="share 0-1", lo=0, hi=1,
+        source="assumption: heavy care leaves less time to go out",
+        doc="Share of out-of-home contact a heavily burdened carer can keep.")
+    keep_after_move: float = param(
+        0.5, unit="closeness 0-1", lo=0, hi=1,
+        source="assumption: close people stay in touch after a move",
+        doc="Ties at least this close go on at a distance when one of the two leaves town.")
+    school_leavers_study: float = param(
+        0.5, unit="share 0-1", lo=0, hi=1,
+        source="CBS: about half of school leavers go on to higher education [unverified]",
+        doc="Share of 18-year-olds leaving school who go on to study (the rest start work).")

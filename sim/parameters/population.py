@@ -1,0 +1,48 @@
+"""How individual residents are drawn (assumptions and sourced shares)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sim.parameters.declare import param
+
+
+@dataclass(frozen=True)
+class PopulationParams:
+    """Individual attributes of synthetic residents."""
+
+    female_share: tuple = param(
+        (0.49, 0.49, 0.49, 0.50, 0.52, 0.56, 0.66), lo=0, hi=1,
+        unit="share by band 0-17, 18-24, 25-44, 45-64, 65-74, 75-84, 85+",
+        source="CBS 37296ned: women outnumber men from ~70; about two thirds of 85+ "
+               "[unverified]",
+        doc="Share of women by age band.")
+    mastery_beta: tuple = param(
+        (6.0, 5.0), unit="Beta (a, b)", lo=0.1, hi=100,
+        source="assumption: Pearlin mastery rescaled to 0-1, mean ~0.55",
+        doc="Distribution of mastery (grip on one's life).")
+    mastery_shifts: tuple = param(
+        (0.10, 0.10, 0.08), unit="mastery points for (low income, disability, frailty)",
+        lo=0, hi=1,
+        source="SCP; Schoenmakers 2013: mastery is lower with poverty and poor health; sizes "
+               "assumption",
+        doc="How much lower mastery is with low income, a disability and frailty.")
+    item_offset_sd: float = param(
+        0.6, unit="latent points", lo=0, hi=3,
+        source="assumption: personal response style on survey items",
+        doc="Spread of the fixed personal offsets with which a resident answers each DJG item.")
+    single_parent_share: float = param(
+        0.12, unit="relative chance", lo=0, hi=1,
+        source="CBS: about one family in seven with children is a one-parent family [derived]",
+        doc="Chance that a single adult, rather than a couple, is considered as a parent.")
+    club_reductions: tuple = param(
+        (0.3, 0.7, 0.7, 0.6), lo=0, hi=1,
+        unit="multiplier for (frail, low income, disability, migrant 65+)",
+        source="assumption: participation is lower with frailty, poverty, disability, and for "
+               "older migrants (SCP)",
+        doc="How much less likely these residents are to be club members.")
+    frail_fewer_ties: float = param(
+        0.6, unit="multiplier", lo=0, hi=1,
+        source="assumption — calibrated",
+        doc="Frail residents start with this share of the usual number of friends and "
+            "focus ties.")
