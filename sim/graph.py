@@ -13,7 +13,8 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from sim.ties import KIND_NAMES, circle_of
+from sim.contacts import tie_rates
+from sim.ties import KIND_NAMES, SETTING_NAMES, circle_of
 from sim.world import World
 
 CIRCLE_NAMES = ("inner", "middle", "outer")
@@ -22,10 +23,12 @@ CIRCLE_NAMES = ("inner", "middle", "outer")
 def _edge_attrs(world: World, ids: np.ndarray) -> list[dict[str, Any]]:
     ties = world.ties
     circles = circle_of(ties.closeness[ids])
+    setting, rate = tie_rates(world.pop, ties, world.params, ids, world.going_out())
     return [{"tie": int(t), "kind": KIND_NAMES[k], "circle": CIRCLE_NAMES[c],
-             "closeness": round(float(x), 3)}
-            for t, k, c, x in zip(ids, ties.kind[ids], circles, ties.closeness[ids],
-                                  strict=True)]
+             "closeness": round(float(x), 3), "setting": SETTING_NAMES[s],
+             "contacts_per_week": round(float(r), 3)}
+            for t, k, c, x, s, r in zip(ids, ties.kind[ids], circles, ties.closeness[ids],
+                                        setting, rate, strict=True)]
 
 
 def _add_ties(world: World, graph: nx.Graph, ids: np.ndarray) -> None:
@@ -50,7 +53,8 @@ def convoy_graph(world: World, residents: np.ndarray | None = None) -> nx.Graph:
 
     Returns:
         An undirected graph; node attributes age and living_alone, edge attributes tie,
-        kind, circle and closeness.
+        kind, circle, closeness, setting and expected contacts_per_week (in person and
+        remote, without lockdown).
     """
     pop = world.pop
     rows = pop.active_ids() if residents is None else np.asarray(residents, np.int32)
@@ -93,7 +97,8 @@ def tie_records(world: World, row: int) -> list[dict[str, Any]]:
         row: The resident.
 
     Returns:
-        One dict per tie: other (row or "elsewhere"), kind, circle, closeness, tie.
+        One dict per tie: other (row or "elsewhere"), kind, circle, closeness, setting,
+        contacts_per_week, tie.
     """
     ties = world.ties
     ids = ties.ties_of(np.array([row]))
