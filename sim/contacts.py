@@ -21,6 +21,7 @@ from sim.parameters import ContactParams, Params
 from sim.population import CHRONIC, FRAIL, Population
 from sim.synth import SCHOOL_OFFSET
 from sim.ties import (
+    ACTIVITY,
     CLUB,
     COLLEAGUE,
     HOUSEHOLD,
@@ -28,7 +29,9 @@ from sim.ties import (
     NEIGHBOUR,
     S_CARE_HOME,
     S_EXTERNAL,
+    S_FRIEND,
     S_SCHOOL,
+    VOLUNTEER,
     Ties,
 )
 
@@ -36,7 +39,7 @@ from sim.ties import (
 #: counts for something, but "people I can lean on" are closer ties (assumption).
 SOCIAL_FLOOR = 0.3
 #: Setting of a tie by kind when the two do not share a household (partner .. club).
-KIND_SETTING = np.array([1, 1, 2, 3, 4, 6], np.int8)
+KIND_SETTING = np.array([1, 1, 2, 3, 4, 6, 2, 6], np.int8)
 
 
 def out_of_home(pop: Population, params: Params, rows: np.ndarray | slice = slice(None)
@@ -56,8 +59,9 @@ def out_of_home(pop: Population, params: Params, rows: np.ndarray | slice = slic
     mobility = np.where(health == FRAIL, c.frail_mobility, np.where(
         (health == CHRONIC) | pop.disability[rows], c.chronic_mobility, 1.0))
     caring = np.where(pop.caregiver[rows], params.life.caring_out_of_home, 1.0)
-    return (mobility * caring * (1 - c.withdrawal_effect * pop.withdrawal[rows])).astype(
-        np.float32)
+    able = mobility * caring
+    able += pop.support[rows] * (1 - able)  # practical support: transport, respite
+    return (able * (1 - c.withdrawal_effect * pop.withdrawal[rows])).astype(np.float32)
 
 
 def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
@@ -85,7 +89,7 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
     shared = np.ones(len(a), np.bool_)
     school = np.zeros(len(a), np.bool_)
     for k, column in ((NEIGHBOUR, pop.neighbourhood), (COLLEAGUE, pop.workplace),
-                      (CLUB, pop.club)):
+                      (CLUB, pop.club), (ACTIVITY, pop.activity)):
         sel = np.flatnonzero(kind == k)
         fa = column[a[sel]]
         shared[sel] = (fa == column[bb[sel]]) & (fa >= 0) & ~ext[sel]
@@ -101,13 +105,18 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
     in_person *= going_out[a]
     in_person *= np.where(ext, np.float32(1), going_out[bb])
     in_person[home] = c.partner_per_week
+    # A volunteer (buddy, daily visitor) comes by at the rate the programme sets.
+    visitor = kind == VOLUNTEER
+    setting[visitor] = S_FRIEND
+    in_person[visitor] = ties.fixed_rate[ids][visitor]
     remote = np.asarray(c.remote_per_in_person, np.float32)[setting]
     return setting, (in_person * (1 + remote)).astype(np.float32)
 
 
 def _per_kind(c: ContactParams) -> np.ndarray:
     return np.array([c.family_per_week, c.family_per_week, c.friend_per_week,
-                     c.neighbour_per_week, c.colleague_per_week, c.club_per_week], np.float32)
+                     c.neighbour_per_week, c.colleague_per_week, c.club_per_week, 0.0,
+                     c.club_per_week], np.float32)
 
 
 def store_values(ties: Ties, ids: np.ndarray, setting: np.ndarray, rate: np.ndarray) -> None:

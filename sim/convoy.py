@@ -29,7 +29,8 @@ def draw_potential(rng: np.random.Generator, params: Params, kind: np.ndarray | 
         Potentials in (0, 1), float32.
     """
     ab = np.asarray(params.convoy.potential_beta).reshape(-1, 2)
-    kind = np.broadcast_to(np.asarray(kind), (count,))
+    # Volunteers draw like friends, activity groups like clubs.
+    kind = np.array([0, 1, 2, 3, 4, 5, 2, 5])[np.broadcast_to(np.asarray(kind), (count,))]
     return rng.beta(ab[kind, 0], ab[kind, 1]).astype(np.float32)
 
 

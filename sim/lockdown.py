@@ -105,6 +105,8 @@ class Weights:
     social: np.ndarray
     contacts: np.ndarray
     kept: np.ndarray
+    emotional_remote: np.ndarray
+    social_remote: np.ndarray
 
 
 def weights(m: Measures, c: ContactParams) -> Weights:
@@ -121,7 +123,8 @@ def weights(m: Measures, c: ContactParams) -> Weights:
         c: Contact parameters.
 
     Returns:
-        Emotional, social and contact-count weights per setting, and the kept shares.
+        Emotional, social and contact-count weights per setting, the kept shares, and the
+        remote parts of the emotional and social weights (for residents with video calling).
     """
     f = kept_in_person(m, c)
     in_person = 1 / (1 + np.asarray(c.remote_per_in_person))
@@ -134,6 +137,8 @@ def weights(m: Measures, c: ContactParams) -> Weights:
         social=((1 - beta) * social_usual + beta * social_now).astype(np.float32),
         contacts=(in_person * f + remote).astype(np.float32),
         kept=f.astype(np.float32),
+        emotional_remote=(c.remote_weight_emotional * remote).astype(np.float32),
+        social_remote=(beta * c.remote_weight_social * remote).astype(np.float32),
     )
 
 

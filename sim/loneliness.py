@@ -65,13 +65,14 @@ def participation(pop: Population, factors: tuple[float, float, float]) -> np.nd
         factors: ``(work, school, club)`` shares kept under lockdown measures.
 
     Returns:
-        Participation count per row (0 to 2), float32.
+        Participation count per row, float32 (an intervention group counts like a club).
     """
     n = pop.n
     work, school, club = factors
     employed = pop.work[:n] == EMPLOYED
     studying = (pop.work[:n] == STUDENT) & (pop.workplace[:n] >= SCHOOL_OFFSET)
-    return (employed * work + studying * school + (pop.club[:n] >= 0) * club).astype(np.float32)
+    groups = (pop.club[:n] >= 0).astype(np.float32) + (pop.activity[:n] >= 0)
+    return (employed * work + studying * school + groups * club).astype(np.float32)
 
 
 def fulfilment(pop: Population, intake_emotional: np.ndarray, intake_social: np.ndarray,
@@ -91,6 +92,10 @@ def fulfilment(pop: Population, intake_emotional: np.ndarray, intake_social: np.
     ie = intake_emotional[:n] @ w.emotional
     soc = intake_social[:n]
     is_ = soc @ w.social + lon.participation_weight * taking_part
+    boost = pop.remote_boost[:n]
+    if boost.any():  # video calling makes remote contact worth more
+        ie += boost * (intake_emotional[:n] @ w.emotional_remote)
+        is_ += boost * (soc @ w.social_remote)
     pop.achieved_emotional[:n] = ie / (ie + lon.emotional_scale)
     pop.achieved_social[:n] = is_ / (is_ + lon.social_scale)
     pop.contacts[:n] = soc @ w.contacts
@@ -161,7 +166,7 @@ def update_latent(pop: Population, params: Params) -> None:
     grief = pop.grief[:n]
     grief *= np.exp2(-1 / pop.grief_halflife[:n])
     # Expectations: lowered toward what is achieved (faster with mastery), and drift back.
-    adapt = lon.adaptation_per_year / 52 * pop.mastery[:n]
+    adapt = lon.adaptation_per_year / 52 * pop.mastery[:n] * (1 + pop.adapt_boost[:n])
     back = lon.restore_per_year / 52
     for desired, achieved, base in (
             (pop.desired_emotional, pop.achieved_emotional, pop.desired_emotional_base),

@@ -16,7 +16,7 @@ from sim import convoy
 from sim.contacts import store_values, tie_rates, tie_values
 from sim.convoy import FOCUS_KINDS
 from sim.synth import SCHOOL_OFFSET
-from sim.ties import FAMILY, FRIEND, INNER, S_CLUB, S_NEIGHBOUR, S_SCHOOL, S_WORK
+from sim.ties import FAMILY, FRIEND, INNER, S_CLUB, S_NEIGHBOUR, S_SCHOOL, S_WORK, VOLUNTEER
 from sim.world import World
 
 #: Lockdown setting that governs new ties in each focus of :data:`sim.convoy.FOCUS_KINDS`.
@@ -50,7 +50,7 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
     close += weeks * (growth * (ties.potential[ids] - close) * p - fade * close * (1 - p))
     np.clip(close, 0, 1, out=close)
     # Friendships grow out of foci: close enough, a neighbour/colleague/club tie is a friend.
-    kind[(kind > FRIEND) & (close >= params.ties.friend_at)] = FRIEND
+    kind[(kind > FRIEND) & (kind != VOLUNTEER) & (close >= params.ties.friend_at)] = FRIEND
     close = np.where(kin, np.maximum(close, params.ties.kin_floor), close)
     ties.closeness[ids] = close
     store_values(ties, ids, setting, rate)
@@ -92,12 +92,14 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
     """
     pop, rng, params = world.pop, world.streams["ties"], world.params
     n = pop.n
-    willing = pop.active[:n] * world.going_out()[:n]
+    willing = pop.active[:n] * world.going_out()[:n] * (1 + pop.sociability[:n])
     for (kind, column, spread), index, rate, setting in zip(
             FOCUS_KINDS, world.focus, params.ties.new_ties_per_year, _FOCUS_SETTING,
             strict=True):
         focus = getattr(pop, column)[:n]
         chance = rate * weeks / 52 * willing * kept[setting] * (focus >= 0)
+        if column == "neighbourhood":  # meeting places make neighbours meet
+            chance = chance * world.place_boost[np.maximum(focus, 0)]
         if setting == S_WORK:  # schools close separately from work
             school = focus >= SCHOOL_OFFSET
             chance = np.where(school, chance * kept[S_SCHOOL] / max(kept[S_WORK], 1e-6), chance)

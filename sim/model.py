@@ -13,6 +13,7 @@ from sim.events import HANDLERS, draw_events, weekly_hazards
 from sim.events.life import yearly_transitions
 from sim.lockdown import measures_on, participation_factors, weights
 from sim.maintenance import maintain
+from sim.policy.agents import PolicyEngine
 from sim.recorder import Recorder
 from sim.resident import Resident
 from sim.scenario import Scenario
@@ -56,6 +57,10 @@ class LonelinessModel(mesa.Model):
             self.world.on_leave = self._remove_agents
             self._add_agents(self.world.pop.active_ids())
         self.recorder = Recorder(self, trace)
+        # Policy agents only when the scenario has interventions: without them the run is the
+        # baseline, draw for draw.
+        self.policy = (PolicyEngine(self, scenario.policy, scenario.interventions)
+                       if scenario.interventions else None)
         self.datacollector = mesa.DataCollector(model_reporters={
             "lonely": lambda m: m.recorder.latest("all", "lonely"),
             "emotionally_lonely": lambda m: m.recorder.latest("all", "emotionally_lonely"),
@@ -71,6 +76,7 @@ class LonelinessModel(mesa.Model):
         self.apply_measures()            # lockdown measures of this week -> contact weights
         self.feel()                      # contact -> fulfilment -> latent loneliness -> DJG
         self.maintain_ties()             # every few weeks: closeness, endings, new ties
+        self.act_on_policy()             # find, talk and match, support (policy agents)
         self.record()                    # outcomes of the week
         self.week += 1
         self.running = self.week < self.weeks
@@ -136,6 +142,12 @@ class LonelinessModel(mesa.Model):
             self.world.refresh_indexes()
         self._kept_sum[:] = 0
         self._kept_weeks = 0
+
+    def act_on_policy(self) -> None:
+        """The policy agents' week (nothing happens in a scenario without interventions)."""
+        if self.policy is not None:
+            self.policy.step()
+            self.world.flush()  # interventions may have changed ties and foci
 
     def record(self) -> None:
         """Store this week's outcomes and collect the model reporters."""

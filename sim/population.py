@@ -78,6 +78,24 @@ COLUMNS: tuple[Column, ...] = (
     Column("djg_emotional", np.int8, 0, "0-6", "DJG emotional subscale score."),
     Column("djg_social", np.int8, 0, "0-5", "DJG social subscale score."),
     Column("djg6", np.int8, 0, "0-6", "DJG 6-item short scale score."),
+    # Policy: where a resident is in the route from being noticed to being helped, and the
+    # levers interventions move (all neutral by default).
+    Column("care_stage", np.int8, 0, "code", "0 none, 1 waiting for an intake, 2 waiting for "
+           "a place, 3 taking part."),
+    Column("care_offer", np.int8, -1, "index", "Intervention offered or taken part in."),
+    Column("care_cause", np.int8, -1, "index", "Main cause found at intake (maatwerk)."),
+    Column("care_since", np.int32, 0, "week", "Week the current care stage began."),
+    Column("reluctance", np.float32, 0.0, "0-1", "Unwillingness to try help again after a "
+           "misfit."),
+    Column("activity", np.int32, -1, "id", "Group of an intervention (meetings, volunteering, "
+           "course), a focus like a club."),
+    Column("remote_boost", np.float32, 0.0, "share", "Extra worth of remote contact (video "
+           "calling)."),
+    Column("adapt_boost", np.float32, 0.0, "multiplier - 1", "Faster adaptation of "
+           "expectations (cognitive support)."),
+    Column("sociability", np.float32, 0.0, "multiplier - 1", "More new ties (social skills)."),
+    Column("support", np.float32, 0.0, "0-1", "Practical support closing the gap to full "
+           "out-of-home contact (transport, respite)."),
     Column("item_offset", np.float32, 0.0, "latent points", "Personal response style per DJG "
            "item (fixed).", width=DJG_ITEMS),
 )

@@ -18,6 +18,8 @@ from typing import Any
 
 from sim.errors import ScenarioError
 from sim.parameters import Params, param
+from sim.policy import ASSIGNMENTS, REGISTRY, Intervention, Policy
+from sim.policy.targets import TARGETS
 from sim.profiles import profile_names
 
 
@@ -67,6 +69,9 @@ class Scenario:
                       doc="Seed of all random streams.")
     lockdowns: tuple[Lockdown, ...] = field(default=(), metadata={"doc": "Lockdown periods."})
     params: Params = field(default_factory=Params, metadata={"doc": "Parameter overrides."})
+    policy: Policy = field(default_factory=Policy, metadata={"doc": "The municipality's policy."})
+    interventions: tuple[Intervention, ...] = field(
+        default=(), metadata={"doc": "The package of interventions ([[interventions]])."})
 
     @property
     def weeks(self) -> int:
@@ -119,7 +124,29 @@ def from_dict(data: dict[str, Any], source: str = "<scenario>") -> Scenario:
         if period.end <= period.start:
             raise ScenarioError(f"{source}: lockdowns[{i}].end: {period.end} must be after "
                                 f"start {period.start}")
+    _check_policy(scenario, source)
     return scenario
+
+
+def _check_policy(scenario: Scenario, source: str) -> None:
+    policy = scenario.policy
+    if policy.assignment not in ASSIGNMENTS:
+        raise ScenarioError(f"{source}: policy.assignment: {policy.assignment!r} is not known; "
+                            f"allowed: {', '.join(ASSIGNMENTS)}")
+    for i, iv in enumerate(scenario.interventions):
+        for name in iv.target:
+            if name not in TARGETS:
+                raise ScenarioError(f"{source}: interventions[{i}].target: no group {name!r}; "
+                                    f"allowed: {', '.join(TARGETS)}")
+    labels = [iv.label for iv in scenario.interventions]
+    if len(set(labels)) < len(labels):
+        raise ScenarioError(f"{source}: interventions: two have the same name; give each a "
+                            f"distinct name = \"...\"")
+    cost = sum(iv.yearly_cost() if iv.takes_participants else iv.budget
+               for iv in scenario.interventions)
+    if cost > policy.budget_per_year + 1e-6:
+        raise ScenarioError(f"{source}: interventions cost {cost:,.0f} euros a year, more than "
+                            f"policy.budget_per_year = {policy.budget_per_year:,.0f}")
 
 
 def to_dict(obj: Any) -> Any:
@@ -132,7 +159,8 @@ def to_dict(obj: Any) -> Any:
         Nested dicts, lists and plain values.
     """
     if dataclasses.is_dataclass(obj):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        data = {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {"type": obj.kind, **data} if isinstance(obj, Intervention) else data
     if isinstance(obj, tuple):
         return [to_dict(v) for v in obj]
     return obj
@@ -195,6 +223,9 @@ def _convert(hint: Any, fld: dataclasses.Field, value: Any, key: str, source: st
     origin = typing.get_origin(hint)
     if origin is tuple:
         args = typing.get_args(hint)
+        if args and args[0] is Intervention:
+            return tuple(_build_intervention(v, f"{key}[{i}]", source)
+                         for i, v in enumerate(_as_list(value, key, source)))
         if args and dataclasses.is_dataclass(args[0]):
             if not isinstance(value, list):
                 raise ScenarioError(f"{source}: {key}: expected a list of tables "
@@ -202,6 +233,10 @@ def _convert(hint: Any, fld: dataclasses.Field, value: Any, key: str, source: st
             return tuple(_build(args[0], v, f"{key}[{i}].", source) for i, v in enumerate(value))
     if hint is tuple or origin is tuple:
         default = fld.default_factory() if fld.default_factory is not dataclasses.MISSING else ()
+        if default and isinstance(default[0], str):
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ScenarioError(f"{source}: {key}: expected a list of names, got {value!r}")
+            return tuple(value)
         if not isinstance(value, list) or not all(_is_number(v) for v in value):
             raise ScenarioError(f"{source}: {key}: expected a list of {len(default)} numbers "
                                 f"({meta.get('unit', '')}), got {value!r}")
@@ -243,6 +278,24 @@ def _convert(hint: Any, fld: dataclasses.Field, value: Any, key: str, source: st
                 pass
         raise ScenarioError(f"{source}: {key}: expected a date like 2020-03-16, got {value!r}")
     raise ScenarioError(f"{source}: {key}: unsupported value {value!r}")  # pragma: no cover
+
+
+def _as_list(value: Any, key: str, source: str) -> list:
+    if not isinstance(value, list):
+        raise ScenarioError(f"{source}: {key}: expected a list of tables ([[{key}]]), got "
+                            f"{_kind(value)}")
+    return value
+
+
+def _build_intervention(data: Any, key: str, source: str) -> Intervention:
+    if not isinstance(data, dict) or "type" not in data:
+        raise ScenarioError(f"{source}: {key}.type: missing; allowed: {', '.join(REGISTRY)}")
+    data = dict(data)
+    kind = data.pop("type")
+    if kind not in REGISTRY:
+        raise ScenarioError(f"{source}: {key}.type: unknown intervention {kind!r}; allowed: "
+                            f"{', '.join(sorted(REGISTRY))}")
+    return _build(REGISTRY[kind], data, key + ".", source)
 
 
 def _check_range(value: float, meta: Any, key: str, source: str) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 #: Tie kinds (relationship).
-PARTNER, FAMILY, FRIEND, NEIGHBOUR, COLLEAGUE, CLUB = range(6)
-KIND_NAMES = ("partner", "family", "friend", "neighbour", "colleague", "club")
+PARTNER, FAMILY, FRIEND, NEIGHBOUR, COLLEAGUE, CLUB, VOLUNTEER, ACTIVITY = range(8)
+KIND_NAMES = ("partner", "family", "friend", "neighbour", "colleague", "club", "volunteer",
+              "activity")
 #: Contact settings: where contact on a tie happens; lockdown measures act per setting.
 (HOUSEHOLD, S_FAMILY, S_FRIEND, S_NEIGHBOUR, S_WORK, S_SCHOOL, S_CLUB, S_EXTERNAL,
  S_CARE_HOME) = range(9)
@@ -25,7 +26,7 @@ INNER, MIDDLE = 0.7, 0.4
 
 
 _COLUMNS = ("a", "b", "kind", "closeness", "potential", "alive", "setting", "value_emotional",
-            "value_social", "age_gap")
+            "value_social", "age_gap", "fixed_rate")
 
 
 def circle_of(closeness: np.ndarray) -> np.ndarray:
@@ -60,6 +61,8 @@ class Ties:
         # For ties to someone elsewhere: their age minus the resident's (years), so that
         # relatives elsewhere grow old and die too.
         self.age_gap = np.zeros(self.capacity, np.int8)
+        # For volunteer ties (a buddy, a daily visitor): visits per week set by the programme.
+        self.fixed_rate = np.zeros(self.capacity, np.float32)
         self.slots = np.full((max(16, residents), max_ties), -1, np.int32)
         self.peer = np.full_like(self.slots, -1)  # the other resident of each slot's tie
         # Slots are kept packed: a resident's ties fill slots 0 .. count-1.
@@ -96,6 +99,7 @@ class Ties:
         self.potential[ids] = np.asarray(potential, np.float32)[keep]
         self.alive[ids] = True
         self.age_gap[ids] = 0
+        self.fixed_rate[ids] = 0
         self._fill_slots(a, ids)
         internal = b >= 0
         self._fill_slots(b[internal], ids[internal])

@@ -61,6 +61,8 @@ class World:
         self.next_household = synth.form_households(pop, profile, params, rng, ids, 0)
         synth.assign_foci(pop, profile, params, rng, ids, self.n_neighbourhoods)
         self.n_care_homes = max(1, int(pop.neighbourhood[ids].max()) + 1 - self.n_neighbourhoods)
+        #: Multiplier on new neighbour ties per neighbourhood (meeting places raise it).
+        self.place_boost = np.ones(self.n_neighbourhoods + self.n_care_homes, np.float32)
         pop.refresh_households()
         normalise_health(self.hazards, pop)
         convoy.household_ties(pop, ties, net, params, ids)
@@ -105,7 +107,7 @@ class World:
 
     # ---- ties ----------------------------------------------------------------------------
     def link(self, a: np.ndarray, b: np.ndarray, kind: int, settled: bool,
-             start: float | None = None) -> np.ndarray:
+             start: float | None = None, fixed_rate: float = 0.0) -> np.ndarray:
         """Create ties and add their value to both ends' intake.
 
         Args:
@@ -114,6 +116,7 @@ class World:
             kind: Tie kind.
             settled: Whether the ties start near their potential closeness.
             start: Starting closeness (overrides ``settled``), e.g. for a new partner.
+            fixed_rate: For volunteer ties, in-person visits per week.
 
         Returns:
             The new tie ids.
@@ -124,6 +127,7 @@ class World:
         ids = convoy.add_ties(self.ties, self.streams["ties"], self.params, a, b, kind, settled)
         if start is not None:
             self.ties.closeness[ids] = np.minimum(self.ties.potential[ids], start)
+        self.ties.fixed_rate[ids] = fixed_rate
         tie_values(self.pop, self.ties, self.params, ids, self.going_out())
         self.intake.apply(self.ties, ids, 1.0)
         return ids

@@ -1,0 +1,13 @@
+"""Policy: the municipality's package against loneliness (issue #3).
+
+:mod:`sim.policy.spec` declares the ``[policy]`` table; :mod:`sim.policy.base` the
+intervention plug-in and its registry; :mod:`sim.policy.interventions` holds one file per
+intervention; :mod:`sim.policy.agents` the policy agents that run the route from being
+noticed to being helped.
+"""
+
+from sim.policy import interventions  # noqa: F401 - registers the plug-ins
+from sim.policy.base import CAUSES, REGISTRY, Intervention, register
+from sim.policy.spec import ASSIGNMENTS, Policy
+
+__all__ = ["ASSIGNMENTS", "CAUSES", "REGISTRY", "Intervention", "Policy", "register"]
