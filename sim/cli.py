@@ -6,6 +6,7 @@ Every bad input ends in one line ``konvooi: <what is wrong>`` and exit code 2.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import resource
 import sys
@@ -109,8 +110,15 @@ def _run(args: argparse.Namespace) -> int:
     with tqdm(total=model.weeks, desc=scenario.name, unit="wk", disable=args.quiet,
               file=sys.stderr) as bar:
         model.run(progress=bar)
+    counterfactual = None
+    if model.policy is not None:  # the same run without the package, for what it averted
+        without = dataclasses.replace(model.config, interventions=())
+        counterfactual = LonelinessModel(without, agents=False)
+        with tqdm(total=model.weeks, desc="without package", unit="wk", disable=args.quiet,
+                  file=sys.stderr) as bar:
+            counterfactual.run(progress=bar)
     wall = time.perf_counter() - started
-    files = write_run(model, args.out, wall)
+    files = write_run(model, args.out, wall, counterfactual)
     if args.summary:
         _print_summary(model, files, wall)
     return 0
@@ -130,7 +138,17 @@ def _print_summary(model: object, files: list[Path], wall: float) -> None:
         v = s[group]
         print(f"  {label:30s} lonely {v['lonely']:6.1%}  severely {v['severely_lonely']:6.1%}"
               f"  emotional {v['emotionally_lonely']:6.1%}  social {v['socially_lonely']:6.1%}")
+    policy = _read_policy(files)
+    if policy:
+        per_year = policy["cost_per_loneliness_year_averted"]
+        print(f"Package / pakket: {policy['loneliness_years_averted']:.1f} loneliness-years "
+              f"averted for {policy['cost_euros']:,.0f} euros"
+              + (f" ({per_year:,.0f} per loneliness-year)" if per_year else ""))
     print(f"Outputs: {', '.join(str(f) for f in files)}")
+
+
+def _read_policy(files: list[Path]) -> dict | None:
+    return json.loads(files[-1].read_text()).get("policy")
 
 
 def _bench(args: argparse.Namespace) -> int:

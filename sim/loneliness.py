@@ -96,6 +96,10 @@ def fulfilment(pop: Population, intake_emotional: np.ndarray, intake_social: np.
     if boost.any():  # video calling makes remote contact worth more
         ie += boost * (intake_emotional[:n] @ w.emotional_remote)
         is_ += boost * (soc @ w.social_remote)
+    # Entrenched loneliness discounts what contact is worth (negative social cognition).
+    worth = 1 - lon.withdrawal_discount * pop.withdrawal[:n]
+    ie *= worth
+    is_ *= worth
     pop.achieved_emotional[:n] = ie / (ie + lon.emotional_scale)
     pop.achieved_social[:n] = is_ / (is_ + lon.social_scale)
     pop.contacts[:n] = soc @ w.contacts

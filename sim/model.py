@@ -61,6 +61,8 @@ class LonelinessModel(mesa.Model):
         # baseline, draw for draw.
         self.policy = (PolicyEngine(self, scenario.policy, scenario.interventions)
                        if scenario.interventions else None)
+        if self.policy is not None:
+            self.policy.setup()
         self.datacollector = mesa.DataCollector(model_reporters={
             "lonely": lambda m: m.recorder.latest("all", "lonely"),
             "emotionally_lonely": lambda m: m.recorder.latest("all", "emotionally_lonely"),
@@ -71,7 +73,7 @@ class LonelinessModel(mesa.Model):
     # ---- the week ------------------------------------------------------------------------
     def step(self) -> None:
         """One week, phase by phase."""
-        self.world.new_week()
+        self.world.new_week(self.week)
         self.live_through_life_events()  # deaths, births, partners, moves, health, care homes
         self.apply_measures()            # lockdown measures of this week -> contact weights
         self.feel()                      # contact -> fulfilment -> latent loneliness -> DJG

@@ -21,6 +21,8 @@ from sim import __version__
 from sim.errors import KonvooiError
 from sim.metrics import GROUPS, METRICS
 from sim.model import LonelinessModel
+from sim.policy.report import interventions_rows
+from sim.policy.report import summary as policy_summary
 from sim.recorder import TRACE_COLUMNS
 from sim.scenario import to_dict
 
@@ -161,13 +163,15 @@ def summary(model: LonelinessModel) -> dict[str, dict[str, float]]:
     return out
 
 
-def write_run(model: LonelinessModel, out: Path, wall_seconds: float) -> list[Path]:
+def write_run(model: LonelinessModel, out: Path, wall_seconds: float,
+              counterfactual: LonelinessModel | None = None) -> list[Path]:
     """Write every output file of a run into ``out``.
 
     Args:
         model: A model that has run.
         out: The output directory (created if needed).
         wall_seconds: Wall time of the run.
+        counterfactual: The same run without interventions, if the scenario has a package.
 
     Returns:
         The files written, ``run.json`` last.
@@ -177,6 +181,9 @@ def write_run(model: LonelinessModel, out: Path, wall_seconds: float) -> list[Pa
     if len(model.recorder.traced):
         files += [(out / "traces.csv", traces_csv(model)), (out / "events.csv", events_csv(model))]
     record = run_record(model, wall_seconds)
+    if model.policy is not None and counterfactual is not None:
+        files.append((out / "interventions.csv", _csv(*interventions_rows(model))))
+        record["policy"] = policy_summary(model, counterfactual)
     files.append((out / "run.json", json.dumps(record, indent=2, default=str) + "\n"))
     for path, text in files:
         write_atomic(path, text)

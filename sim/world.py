@@ -25,6 +25,8 @@ from sim.ties import FAMILY, FRIEND, Ties
 
 #: Named random streams (each module draws only from its own).
 STREAMS = ("population", "network", "events", "ties", "migration", "loneliness")
+#: Streams renewed every week (see :meth:`World.new_week`).
+WEEKLY_STREAMS = ("events", "ties", "migration", "loneliness")
 
 
 class World:
@@ -34,6 +36,7 @@ class World:
         self.params: Params = scenario.params
         self.hazards = HazardTables(self.params)
         self.profile = load_profile(scenario.municipality)
+        self.seed = scenario.seed
         self.streams = {name: stream(scenario.seed, name) for name in STREAMS}
         size = residents or scenario.residents
         self.start_size = size
@@ -95,9 +98,21 @@ class World:
         tie_values(self.pop, self.ties, self.params, self.ties.live(), self.going_out())
         self.intake.rebuild(self.ties)
 
-    def new_week(self) -> None:
-        """Forget last week's cached ability to go out."""
+    def new_week(self, week: int | None = None) -> None:
+        """Start a week: forget cached state and renew the weekly random streams.
+
+        Each weekly stream is derived from the seed, its name and the week. A draw over all
+        residents therefore gives resident ``i`` the same number in two runs of the same
+        seed, even after the runs diverged (say, one with a policy package): common random
+        numbers per resident and week, so comparisons measure the package, not luck.
+
+        Args:
+            week: The week starting (None: only forget cached state).
+        """
         self._going_out = None
+        if week is not None:
+            for name in WEEKLY_STREAMS:
+                self.streams[name] = stream(self.seed, f"{name}:{week}")
 
     def going_out(self) -> np.ndarray:
         """Share of out-of-home contact each resident can keep, cached for the week."""
@@ -390,6 +405,7 @@ class World:
         pop.partner[stay] = -1
         pop.active[ids] = False
         pop.partner[ids] = -1
+        pop.care_stage[ids] = 0  # a place or a waiting-list spot is freed
         self.lost_people += len(ids)
         if reason != "death":  # deaths are logged as the event itself
             self.log(reason, ids)

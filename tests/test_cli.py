@@ -82,3 +82,19 @@ def test_console_script_and_bench_json():
     data = json.loads(result.stdout)
     assert {"residents", "weeks", "seconds", "resident_weeks_per_s", "peak_rss_mb"} <= set(data)
     assert data["residents"] == 500 and data["weeks"] == 10
+
+
+def test_a_package_run_writes_interventions_and_what_it_averted(tmp_path):
+    out = tmp_path / "pkg"
+    code = main(["run", str(ROOT / "scenarios" / "maatwerk.toml"), "--residents", "1500",
+                 "--years", "0.5", "--quiet", "--out", str(out)])
+    assert code == 0
+    rows = list(csv.DictReader((out / "interventions.csv").open()))
+    assert {"week", "date", "intervention", "eligible", "referred", "waiting", "enrolled",
+            "completed", "dropped_out", "volunteer_hours", "professional_hours", "cost"} <= set(
+        rows[0])
+    assert {r["intervention"] for r in rows} >= {"meeting_activities", "daily_contact", "intake"}
+    policy = json.loads((out / "run.json").read_text())["policy"]
+    assert {"loneliness_years_averted", "cost_euros", "cost_per_loneliness_year_averted",
+            "helped"} <= set(policy)
+    assert policy["cost_euros"] > 0

@@ -86,6 +86,12 @@ class LonelinessParams:
         26.0, unit="weeks", lo=1, hi=520,
         source="assumption — calibrated",
         doc="Autocorrelation time of the personal fluctuation.")
+    withdrawal_discount: float = param(
+        0.5, unit="share 0-1", lo=0, hi=1,
+        source="Cacioppo & Hawkley 2009: chronic loneliness biases social cognition — contact "
+               "feels less rewarding; size assumption — calibrated",
+        doc="Share of the worth of contact lost at full withdrawal (why light measures help "
+            "the chronically lonely little).")
     withdrawal_per_year: float = param(
         0.5, unit="per year", lo=0, hi=5,
         source="Cacioppo & Hawkley 2009; assumption — calibrated",

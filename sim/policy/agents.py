@@ -147,6 +147,7 @@ class Municipality(PolicyAgent):
             if len(new):
                 pop.care_stage[new] = TAKING_PART
                 pop.care_since[new] = week
+                eng.helped.update(new.tolist())
                 iv.begin(model, new)
             enrolled = eng.members(j)
             volunteer_hours -= len(new) * iv.volunteer_hours
@@ -194,12 +195,16 @@ class PolicyEngine:
         self.rng = stream(model.config.seed, "policy")
         self.levels = {"weten": 0.0, "kwaliteit": 0.0, "samenwerken": 0.0, "informeren": 0.0}
         self.ledger = Ledger(model.weeks, [iv.label for iv in self.interventions])
+        self.helped: set[int] = set()  # everyone who ever took part
         self.signalers = Signalers(model, self)
         self.welfare = WelfareOrganisation(model, self)
         self.volunteers = VolunteerPool(model, self)
         self.municipality = Municipality(model, self)
+
+    def setup(self) -> None:
+        """Let each intervention prepare (town-wide measures set their levels here)."""
         for iv in self.interventions:
-            iv.setup(model)
+            iv.setup(self.model)
 
     def step(self) -> None:
         """The policy phase: find, talk and match, place and run, recruit volunteers."""

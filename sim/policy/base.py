@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from sim.model import LonelinessModel
 
 #: Causes of loneliness an intake conversation can identify (maatwerk).
-CAUSES = ("loss", "small_network", "practical", "expectations", "no_role")
-CAUSE_NAMES_NL = ("verlies/rouw", "klein netwerk", "praktische drempels",
+CAUSES = ("loss", "no_close_bond", "small_network", "practical", "expectations", "no_role")
+CAUSE_NAMES_NL = ("verlies/rouw", "geen hechte band", "klein netwerk", "praktische drempels",
                   "onrealistische verwachtingen", "geen rol of bezigheid")
 
 REGISTRY: dict[str, type[Intervention]] = {}

@@ -1,10 +1,10 @@
 """Maatwerk: what an intake conversation ('een goed gesprek') finds as the main cause.
 
 The welfare professional looks at the person's situation, which the model knows as state:
-fresh grief (loss), a thin or distant network (small network), poor mobility or heavy care
-(practical barriers), a large gap despite a reasonable network (expectations, negative
-thoughts), and having no work, study, club or activity (no role or occupation). The cause
-with the strongest sign wins.
+fresh grief (loss), missing an intimate bond (no close bond: low emotional fulfilment), a
+thin network (small network: low social fulfilment), poor mobility or heavy care (practical
+barriers), a large gap despite a reasonable network (expectations, negative thoughts), and
+having no work, study, club or activity (no role or occupation). The strongest sign wins.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ def main_cause(pop: Population, ids: np.ndarray, going_out: np.ndarray) -> np.nd
         pop.activity[ids] >= 0)
     scores = np.stack([
         pop.grief[ids] * 1.5,                                     # loss
+        1 - pop.achieved_emotional[ids],                           # no close bond
         1 - achieved,                                              # small network
         (1 - going_out[ids]) * 1.5 + 0.5 * pop.caregiver[ids],    # practical barriers
         relative_gap * (achieved >= 0.5) * 1.5,                    # expectations

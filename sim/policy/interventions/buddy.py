@@ -19,7 +19,7 @@ from sim.policy.levers import change_visits, start_visits
 class Buddy(Intervention):
     """A weekly visiting volunteer."""
 
-    addresses = ("small_network",)
+    addresses = ("no_close_bond",)
 
     weeks: int = param(52, unit="weeks", lo=1, hi=520, source="assumption",
                        doc="Length of the buddy programme.")

@@ -20,7 +20,7 @@ from sim.policy.levers import change_visits, start_visits
 class DailyContact(Intervention):
     """A daily visit at a fixed time."""
 
-    addresses = ("small_network", "practical")
+    addresses = ("no_close_bond", "practical")
 
     target: tuple = param(("frail_living_alone", "no_daily_contact", "lonely"),
                           unit="target group names", source="De Jong Gierveld (DOMAIN.md)",

@@ -1,7 +1,8 @@
 """Realistic expectations (cognitieve benadering): breaking negative thoughts.
 
-Lever: faster adaptation of desired relationships toward what is achieved (``adapt_boost``),
-lowering the gap from the desired side, with the effect lasting after the course.
+Levers: faster adaptation of desired relationships toward what is achieved (``adapt_boost``),
+lowering the gap from the desired side, and less withdrawal (contact feels worth more and
+people go out more), with part of the effect lasting after the course.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ class RealisticExpectations(Intervention):
         source="Masi et al. 2011: addressing maladaptive cognition is the most effective "
                "single approach; size assumption — calibrated",
         doc="How much faster expectations adapt during the course.")
+    withdrawal_relief: float = param(
+        0.5, unit="share of withdrawal removed", lo=0, hi=1,
+        source="Masi et al. 2011 (maladaptive social cognition); assumption — calibrated",
+        doc="Share of a participant's withdrawal the course breaks down.")
     lasting: float = param(0.3, unit="share of the gain kept after", lo=0, hi=1,
                            source="assumption", doc="Share of the effect that stays.")
     professional_hours: float = param(1.0, unit="hours per participant per week", lo=0,
@@ -38,6 +43,8 @@ class RealisticExpectations(Intervention):
     def begin(self, model, ids):  # noqa: ANN001, D102
         pop = model.world.pop
         pop.adapt_boost[ids] = np.maximum(pop.adapt_boost[ids], self.adaptation_gain)
+        pop.withdrawal[ids] *= 1 - self.withdrawal_relief
+        model.world.retarget(ids)
 
     def end(self, model, ids, completed):  # noqa: ANN001, D102
         kept = self.adaptation_gain * self.lasting if completed else 0.0

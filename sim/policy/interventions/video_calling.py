@@ -19,7 +19,7 @@ from sim.policy.base import Intervention, register
 class VideoCalling(Intervention):
     """A tablet and lessons in video calling."""
 
-    addresses = ("practical", "small_network")
+    addresses = ("practical", "no_close_bond")
 
     weeks: int = param(8, unit="weeks", lo=1, hi=520, source="assumption: lessons",
                        doc="Length of the lessons (the tool stays).")
