@@ -83,7 +83,7 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
     ext = b < 0
     bb = np.where(ext, a, b)
     home = (pop.household[a] == pop.household[bb]) & ~ext
-    care = (pop.care_home[a] | pop.care_home[bb]) & ~home
+    care = (pop.care_home[a] | (pop.care_home[bb] & ~ext)) & ~home
     # The focus a neighbour, colleague or club tie rests on must still be shared.
     setting = KIND_SETTING[kind]
     shared = np.ones(len(a), np.bool_)
@@ -97,9 +97,16 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
             school[sel] = shared[sel] & (fa >= SCHOOL_OFFSET)
     base = np.where(shared, _per_kind(c)[kind], np.float32(c.lapsed_per_week))
     base[ext] = c.family_per_week * c.external_in_person_share
+    # A tie whose focus has lapsed is kept up privately, like a friendship.
+    focus_kind = (kind >= NEIGHBOUR) & (kind != VOLUNTEER)
+    setting[focus_kind & ~shared] = S_FRIEND
     setting[school] = S_SCHOOL
-    setting[care] = S_CARE_HOME
     setting[ext] = S_EXTERNAL
+    # Visits to a care-home resident (from town or elsewhere) fall under care-home rules;
+    # fellow residents of one home are not visitors.
+    housemates = pop.care_home[a] & pop.care_home[bb] & ~ext & (
+        pop.neighbourhood[a] == pop.neighbourhood[bb])
+    setting[care & ~housemates] = S_CARE_HOME
     setting[home] = HOUSEHOLD
     in_person = base * (0.4 + c.closeness_rate_gain * ties.closeness[ids])
     in_person *= going_out[a]

@@ -212,7 +212,7 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     ext_kid = n_kid - loc_kid
     n_grand = rng.poisson(np.asarray(cv.grandchildren_by_band)[band]) * (n_kid > 0)
     loc_grand = rng.binomial(n_grand, local)
-    ext_kid += n_grand - loc_grand
+    ext_grand = n_grand - loc_grand
     for count, lo, hi in ((loc_sib, -6, 6), (loc_kid, -38, -24), (loc_grand, -70, -45)):
         src = np.repeat(adults, count)
         kin = match_by_age(pop, rng, src, candidates, lo, hi)
@@ -221,11 +221,13 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
                  settled=True)
         # Kin not found in town live elsewhere (adults is sorted: ids are increasing).
         missing = np.bincount(np.searchsorted(adults, src[~found]), minlength=len(adults))
-        if lo < 0:
+        if lo <= -45:
+            ext_grand += missing
+        elif lo < 0:
             ext_kid += missing
         else:
             ext_sib += missing
-    for count, gap in ((ext_par, 30), (ext_sib, 0), (ext_kid, -30)):
+    for count, gap in ((ext_par, 30), (ext_sib, 0), (ext_kid, -30), (ext_grand, -57)):
         elsewhere = np.repeat(adults, count)
         add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32), FAMILY,
                  settled=True, age_gap=gap)

@@ -38,8 +38,9 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
     ids = slice(0, ties.n)  # every row (dead rows are masked below): views, not gathers
     setting, rate = tie_rates(world.pop, ties, params, ids, world.going_out())
     in_person_share = (1 / (1 + np.asarray(c.remote_per_in_person, np.float32)))[setting]
-    meaningful = rate * (in_person_share * kept[setting]
-                         + c.remote_weight_emotional * (1 - in_person_share))
+    substitute = np.asarray(c.substitution, np.float32)[setting]
+    remote_share = (1 - in_person_share) + substitute * in_person_share * (1 - kept[setting])
+    meaningful = rate * (in_person_share * kept[setting] + c.remote_weight_emotional * remote_share)
     p = -np.expm1(-meaningful)  # chance of a week with meaningful contact
     decay = params.ties.decay_per_year / 52
     growth = params.ties.growth_per_year / 52
@@ -106,7 +107,8 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
         seekers = np.flatnonzero(rng.random(n, dtype=np.float32) < chance).astype(np.int32)
         a, b = convoy.pair_in_focus(rng, index, seekers, focus[seekers], pop.age[seekers],
                                     spread, world.ties)
-        ok = pop.active[b]
+        # The index may be weeks old: both must still live here and share the focus.
+        ok = pop.active[a] & pop.active[b] & (focus[a] == focus[b])
         new = convoy.add_ties(world.ties, rng, params, a[ok], b[ok], kind, settled=False)
         tie_values(pop, world.ties, params, new, world.going_out())
 

@@ -51,6 +51,7 @@ class LonelinessModel(mesa.Model):
         self._kept_weeks = 0
         self.apply_measures()
         self.feel(first=True)
+        self.world.refresh_values()  # the starting withdrawal reaches contact rates
         self._residents: dict[int, Resident] = {}
         if agents:
             self.world.on_arrive = self._add_agents

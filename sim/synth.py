@@ -107,6 +107,8 @@ def create_residents(pop: Population, profile: Profile, params: Params,
                                           (1 - lon.desired_emotional_mean) * conc, count)
     pop.desired_social[ids] = rng.beta(lon.desired_social_mean * conc,
                                        (1 - lon.desired_social_mean) * conc, count)
+    pop.desired_emotional_base[ids] = pop.desired_emotional[ids]
+    pop.desired_social_base[ids] = pop.desired_social[ids]
     lo, hi = lon.grief_halflife_weeks
     pop.grief_halflife[ids] = lo + rng.random(count) * (hi - lo)
     pop.item_offset[:, ids] = rng.normal(0.0, pp.item_offset_sd, (DJG_ITEMS, count))
@@ -115,7 +117,8 @@ def create_residents(pop: Population, profile: Profile, params: Params,
 
 
 def form_households(pop: Population, profile: Profile, params: Params,
-                    rng: np.random.Generator, ids: np.ndarray, next_household: int) -> int:
+                    rng: np.random.Generator, ids: np.ndarray, next_household: int,
+                    care_homes: bool = True) -> int:
     """Group new residents into couples, single-person households, families and care homes.
 
     Args:
@@ -125,6 +128,7 @@ def form_households(pop: Population, profile: Profile, params: Params,
         rng: Random stream.
         ids: The residents to place (all new).
         next_household: First free household id.
+        care_homes: Whether some of them live in care homes (not for newcomers).
 
     Returns:
         The next free household id.
@@ -133,7 +137,7 @@ def form_households(pop: Population, profile: Profile, params: Params,
     band = adult_band(age)
     adult = age >= 18
     u = rng.random((len(ids), 4))
-    care = adult & (u[:, 0] < profile.by_band("care_home", band))
+    care = adult & (u[:, 0] < profile.by_band("care_home", band)) & care_homes
     young = adult & (age < 25) & ~care
     with_parents = young & (u[:, 1] < profile.young_with_parents)
     wants_partner = adult & ~care & ~with_parents & (u[:, 2] < profile.by_band("partnered", band))
@@ -171,7 +175,7 @@ def form_households(pop: Population, profile: Profile, params: Params,
     dependants = ids[(~adult) | with_parents]
     place_with_parents(pop, rng, dependants, np.concatenate([wives, heads]),
                        params.population.single_parent_share)
-    pop.with_parents[ids[with_parents]] = True
+    pop.with_parents[dependants] = True
     # Anyone left without a household (no fitting parent among the candidates) heads one.
     alone = ids[pop.household[ids] < 0]
     pop.household[alone] = next_household + np.arange(len(alone), dtype=np.int32)

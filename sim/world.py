@@ -325,14 +325,21 @@ class World:
         dens = np.interp(grid, ev.in_migration_ages, ev.in_migration_density, left=0, right=0)
         ages = (rng.choice(grid, count, p=dens / dens.sum()) + rng.random(count) * 0.5)
         ids = self.add_residents(ages.astype(np.float32))  # children join adult newcomers
-        pop = self.pop
-        self.next_household = synth.form_households(pop, self.profile, self.params, rng, ids,
-                                                    self.next_household)
-        synth.assign_foci(pop, self.profile, self.params, rng, ids, self.n_neighbourhoods)
-        pop.care_home[ids] = False  # newcomers to care homes are not modelled
-        net = self.streams["ties"]
-        convoy.household_ties(pop, self.ties, net, self.params, ids)
-        # Kin and old friends mostly live where the newcomers came from.
+        self.next_household = synth.form_households(self.pop, self.profile, self.params, rng,
+                                                    ids, self.next_household, care_homes=False)
+        convoy.household_ties(self.pop, self.ties, self.streams["ties"], self.params, ids)
+        self._welcome(ids)
+        return ids
+
+    def _welcome(self, ids: np.ndarray) -> None:
+        """Newcomers take up work, study and clubs, and bring kin and old friends elsewhere.
+
+        Args:
+            ids: The newcomers (their households are set or set later).
+        """
+        pop, net = self.pop, self.streams["ties"]
+        synth.assign_foci(pop, self.profile, self.params, self.streams["migration"], ids,
+                          self.n_neighbourhoods)
         convoy.kin_ties(pop, self.ties, replace(self.profile, kin_local_share=0.0), net,
                         self.params, ids, np.zeros(0, np.int32))
         adults = ids[pop.age[ids] >= 18]
@@ -342,7 +349,6 @@ class World:
         new = self.ties.ties_of(ids)
         tie_values(pop, self.ties, self.params, new, self.going_out())
         self.intake.apply(self.ties, new, 1.0)
-        return ids
 
     def immigrate_partners(self, for_ids: np.ndarray) -> np.ndarray:
         """Partners from elsewhere who move in with residents.
@@ -358,6 +364,8 @@ class World:
         ids = self.add_residents(ages.astype(np.float32))
         self.pop.female[ids] = ~self.pop.female[for_ids]
         self.pop.marital[ids] = PARTNERED
+        self.pop.with_parents[ids] = False
+        self._welcome(ids)  # their household and neighbourhood are set by the caller
         return ids
 
     def emigrate(self, ids: np.ndarray) -> None:
@@ -376,7 +384,8 @@ class World:
         a_leaves = leaving[a]
         b_leaves = (b >= 0) & leaving[np.maximum(b, 0)]
         one_side = (a_leaves ^ b_leaves) & (b >= 0)
-        keep = one_side & (ties.closeness[tie_ids] >= self.params.life.keep_after_move)
+        kin = ties.kind[tie_ids] <= FAMILY
+        keep = one_side & (kin | (ties.closeness[tie_ids] >= self.params.life.keep_after_move))
         self.unlink(tie_ids[~keep])
         kept = tie_ids[keep]
         stayer = np.where(a_leaves[keep], b[keep], a[keep])

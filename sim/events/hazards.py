@@ -116,7 +116,8 @@ def weekly_hazards(pop: Population, tables: HazardTables, chronic_lonely: np.nda
     single = adult & ~together & ~pop.with_parents[:n] & home
     h = np.zeros((len(EVENTS), n), np.float32)
     h[0] = tables.death.ravel()[female * 111 + whole] * tables.death_rr[health] * active
-    h[1] = tables.divorce[whole] * (together & adult & home)
+    # Either partner's draw ends the couple, so each carries half the couple's rate.
+    h[1] = 0.5 * tables.divorce[whole] * (together & adult & home)
     h[2] = tables.partnering[whole] * (single & (pop.household_size[:n] == 1))
     h[3] = tables.birth * (female & together & (age >= 25) & (age < 40))
     h[4] = tables.leave_home * (pop.with_parents[:n] & adult)

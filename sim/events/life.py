@@ -70,6 +70,7 @@ def divorce(world: World, ids: np.ndarray) -> None:
     pop.household[movers] = world.new_households(len(movers))
     relocate_within = rng.random(len(movers)) < life.divorce_relocate
     world.relocate(movers[relocate_within])
+    world.retarget(both)  # household ties of both change setting
 
 
 def partnering(world: World, ids: np.ndarray) -> None:
@@ -187,9 +188,9 @@ def health_recovery(world: World, ids: np.ndarray) -> None:
         ids: Residents who recover.
     """
     pop = world.pop
+    was_frail = pop.health[ids] == FRAIL
     pop.health[ids] = np.maximum(pop.health[ids] - 1, 0)
-    recovered = ids[pop.health[ids] < FRAIL]
-    partners = pop.partner[recovered]
+    partners = pop.partner[ids[was_frail]]
     pop.caregiver[partners[partners >= 0]] = False
     world.retarget(np.concatenate([ids, partners[partners >= 0]]))
 

@@ -50,8 +50,7 @@ class Signalers(PolicyAgent):
         """Refer this week's noticed and self-referring lonely residents to an intake."""
         eng, pop, pol = self.engine, self.model.world.pop, self.engine.policy
         lv = eng.levels
-        candidates = np.flatnonzero(target_mask(pop, ("lonely",))
-                                    & (pop.care_stage[: pop.n] == NONE))
+        candidates = np.flatnonzero(eng.mask(("lonely",)) & (pop.care_stage[: pop.n] == NONE))
         if not len(candidates):
             return
         going_out = self.model.world.going_out()[candidates]
@@ -196,6 +195,8 @@ class PolicyEngine:
         self.levels = {"weten": 0.0, "kwaliteit": 0.0, "samenwerken": 0.0, "informeren": 0.0}
         self.ledger = Ledger(model.weeks, [iv.label for iv in self.interventions])
         self.helped: set[int] = set()  # everyone who ever took part
+        self._masks: dict[tuple[str, ...], np.ndarray] = {}
+        self._involved: np.ndarray | None = None
         self.signalers = Signalers(model, self)
         self.welfare = WelfareOrganisation(model, self)
         self.volunteers = VolunteerPool(model, self)
@@ -208,20 +209,41 @@ class PolicyEngine:
 
     def step(self) -> None:
         """The policy phase: find, talk and match, place and run, recruit volunteers."""
+        self._masks = {}
+        self._involved = None
         self.signalers.step()
+        self._involved = None
         self.welfare.step()
+        self._involved = None
         self.municipality.step()
         self.volunteers.step()
+
+    def mask(self, names: tuple[str, ...]) -> np.ndarray:
+        """Eligibility mask for target groups, computed once per week per combination.
+
+        Args:
+            names: Target group names.
+
+        Returns:
+            Boolean per row.
+        """
+        key = tuple(names)
+        if key not in self._masks:
+            self._masks[key] = target_mask(self.model.world.pop, key)
+        return self._masks[key]
 
     # ---- helpers -------------------------------------------------------------------------
     def queue(self, stage: int, offer: int | None = None) -> np.ndarray:
         """Residents at a stage (and offer), first come first served."""
         pop = self.model.world.pop
-        n = pop.n
-        mask = (pop.care_stage[:n] == stage) & pop.active[:n]
+        if self._involved is None:  # everyone somewhere on the route, found once per phase
+            n = pop.n
+            self._involved = np.flatnonzero((pop.care_stage[:n] > NONE) & pop.active[:n])
+        ids = self._involved
+        keep = pop.care_stage[ids] == stage
         if offer is not None:
-            mask &= pop.care_offer[:n] == offer
-        ids = np.flatnonzero(mask)
+            keep &= pop.care_offer[ids] == offer
+        ids = ids[keep]
         return ids[np.argsort(pop.care_since[ids], kind="stable")].astype(np.int32)
 
     def members(self, j: int) -> np.ndarray:
@@ -243,7 +265,6 @@ class PolicyEngine:
         Returns:
             Intervention index per resident.
         """
-        pop = self.model.world.pop
         offer = np.full(len(ids), -1, np.int8)
         best_any = np.full(len(ids), -1.0)
         best_fit = np.full(len(ids), -np.inf)
@@ -251,7 +272,7 @@ class PolicyEngine:
         for j, iv in enumerate(self.interventions):
             if not iv.takes_participants or iv.capacity() == 0:
                 continue
-            eligible = target_mask(pop, iv.target)[ids]
+            eligible = self.mask(iv.target)[ids]
             size = float(iv.capacity())
             better = eligible & (size > best_any)
             offer[better], best_any[better] = j, size
@@ -274,7 +295,7 @@ class PolicyEngine:
     def count_week(self, j: int, iv: Intervention, enrolled: np.ndarray, waiting: int) -> None:
         """Record stocks, hours and cost of intervention ``j`` for the week."""
         pol, week, led = self.policy, self.model.week, self.ledger
-        led.set(week, j, "eligible", int(target_mask(self.model.world.pop, iv.target).sum()))
+        led.set(week, j, "eligible", int(self.mask(iv.target).sum()))
         led.set(week, j, "waiting", waiting)
         led.set(week, j, "enrolled", len(enrolled))
         vol = len(enrolled) * iv.volunteer_hours
