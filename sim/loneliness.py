@@ -249,7 +249,7 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
     pop.emotional[ids] = target_e[ids]
     pop.social[ids] = target_s[ids]
     answer_items(pop)
-    lonely = (pop.djg_emotional[ids] + pop.djg_social[ids]) >= 3
-    pop.lonely_weeks[ids] = np.where(lonely, rng.geometric(1 / 120, len(ids)).clip(1, 1000), 0)
-    chronic = pop.lonely_weeks[ids] >= lon.chronic_after_weeks
-    pop.withdrawal[ids] = np.where(chronic, rng.random(len(ids)) * 0.6, 0).astype(np.float32)
+    # How long each has been lonely, and the withdrawal it built, come from the warm-up
+    # (LonelinessModel.warm_up), which starts everyone's count at zero.
+    pop.lonely_weeks[ids] = 0
+    pop.withdrawal[ids] = 0

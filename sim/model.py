@@ -16,6 +16,7 @@ from sim.maintenance import maintain
 from sim.policy.agents import PolicyEngine
 from sim.recorder import Recorder
 from sim.resident import Resident
+from sim.rng import stream
 from sim.scenario import Scenario
 from sim.ties import N_SETTINGS
 from sim.world import World
@@ -51,7 +52,7 @@ class LonelinessModel(mesa.Model):
         self._kept_weeks = 0
         self.apply_measures()
         self.feel(first=True)
-        self.world.refresh_values()  # the starting withdrawal reaches contact rates
+        self.warm_up(self.params.loneliness.warm_up_weeks)
         self._residents: dict[int, Resident] = {}
         if agents:
             self.world.on_arrive = self._add_agents
@@ -133,6 +134,26 @@ class LonelinessModel(mesa.Model):
         loneliness.fluctuate(world.pop, self.params, world.streams["loneliness"])
         loneliness.update_latent(world.pop, self.params)
         loneliness.answer_items(world.pop)
+
+    def warm_up(self, weeks: int) -> None:
+        """Let feelings settle on the starting convoys before week 0 (nothing is recorded).
+
+        Nobody's past is simulated, so for ``weeks`` weeks the personal dynamics run on the
+        fixed starting town: latent loneliness, adapting desires, grief, withdrawal and how
+        long loneliness has lasted. Life events and tie changes wait for week 0.
+
+        Args:
+            weeks: Length of the warm-up.
+        """
+        world = self.world
+        saved = world.streams["loneliness"]
+        world.streams["loneliness"] = stream(self.config.seed, "warm-up")
+        for week in range(weeks):
+            if week % self.params.ties.update_weeks == 0:
+                world.refresh_values()  # withdrawal reaches contact rates
+            self.feel()
+        world.streams["loneliness"] = saved
+        world.refresh_values()
 
     def maintain_ties(self) -> None:
         """Every ``ties.update_weeks`` weeks: one tie maintenance pass."""

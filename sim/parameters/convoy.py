@@ -12,7 +12,7 @@ class ConvoyParams:
     """Mean numbers of ties per resident at the start, by focus, and their closeness."""
 
     friends_by_band: tuple = param(
-        (4.0, 5.0, 4.0, 3.5, 3.2, 3.0, 2.0), unit="mean friends, bands 0-17,18-24,25-44,45-64,"
+        (4.0, 5.0, 4.0, 3.5, 3.4, 3.2, 1.9), unit="mean friends, bands 0-17,18-24,25-44,45-64,"
         "65-74,75-84,85+", lo=0, hi=30,
         source="assumption — calibrated to Van Tilburg (LASA): network ~14 at 55-85, "
                "85+ about half of 70-84; peers die and frailty limits new friendships",
@@ -50,7 +50,7 @@ class ConvoyParams:
         doc="Multiplier on the share of kin living in town for residents with a migration "
             "background.")
     potential_beta: tuple = param(
-        (5.0, 1.4, 8.0, 2.0, 4.0, 3.0, 2.0, 4.5, 2.0, 4.5, 2.0, 4.5), unit="Beta (a, b) per kind: "
+        (3.0, 2.1, 8.0, 2.0, 4.0, 3.0, 2.0, 4.5, 2.0, 4.5, 2.0, 4.5), unit="Beta (a, b) per kind: "
         "partner, family, friend, neighbour, colleague, club", lo=0.1, hi=100,
         source="assumption — calibrated: inner circle ~4-5 (Antonucci & Akiyama 1987; Dunbar "
                "support clique ~5)",

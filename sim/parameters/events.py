@@ -37,7 +37,7 @@ class EventParams:
         source="CBS: divorce peaks after 5-15 years of marriage; assumption — calibrated",
         doc="Multiplier on the divorce hazard by age band of the resident.")
     partnering_per_year: tuple = param(
-        (0.10, 0.12, 0.07, 0.03, 0.01, 0.003), unit="per single person per year by band "
+        (0.06, 0.075, 0.045, 0.02, 0.006, 0.002), unit="per single person per year by band "
         "18-24,25-34,35-44,45-64,65-74,75+", lo=0, hi=1,
         source="assumption — calibrated so that the partnered share stays near CBS 37620",
         doc="Hazard that a single resident starts living with a partner.")

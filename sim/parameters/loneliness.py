@@ -16,39 +16,39 @@ class LonelinessParams:
         source="assumption — calibrated",
         doc="Emotional intake at which fulfilment reaches half of its maximum.")
     social_scale: float = param(
-        3.0, unit="active ties", lo=0.1, hi=50,
+        4.6, unit="active ties", lo=0.1, hi=50,
         source="assumption — calibrated",
         doc="Social intake at which social fulfilment reaches half of its maximum.")
     participation_weight: float = param(
-        1.5, unit="active ties per focus", lo=0, hi=10,
+        1.1, unit="active ties per focus", lo=0, hi=10,
         source="assumption — calibrated: belonging to work, school or a club counts as breadth",
         doc="Social intake from each open focus a resident takes part in.")
     desired_emotional_mean: float = param(
-        0.75, unit="share 0-1", lo=0, hi=1,
+        0.62, unit="share 0-1", lo=0, hi=1,
         source="assumption — calibrated (De Jong Gierveld 1987: desired relationships differ)",
         doc="Mean desired emotional fulfilment at start.")
     desired_social_mean: float = param(
-        0.78, unit="share 0-1", lo=0, hi=1,
+        0.77, unit="share 0-1", lo=0, hi=1,
         source="assumption — calibrated",
         doc="Mean desired social fulfilment at start.")
     desired_spread: float = param(
-        8.0, unit="beta concentration", lo=1, hi=200,
+        4.6, unit="beta concentration", lo=1, hi=200,
         source="assumption — calibrated: some people want very little",
         doc="Concentration of the Beta distribution of desired levels (higher: less spread).")
     emotional_gain: float = param(
-        9.0, unit="DJG points per unit relative gap", lo=0, hi=50,
+        14.7, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative emotional gap raises latent emotional loneliness.")
     social_gain: float = param(
-        8.0, unit="DJG points per unit relative gap", lo=0, hi=50,
+        12.4, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative social gap raises latent social loneliness.")
     mastery_protection: float = param(
-        0.5, unit="share 0-1", lo=0, hi=1,
+        0.53, unit="share 0-1", lo=0, hi=1,
         source="Schoenmakers 2013; SCP: mastery protects; assumption — calibrated",
         doc="Share of the loneliness response removed at full mastery.")
     grief_weight: float = param(
-        4.0, unit="emotional DJG points at full grief", lo=0, hi=6,
+        1.6, unit="emotional DJG points at full grief", lo=0, hi=6,
         source="Stroebe et al. 2007 (bereavement); assumption — calibrated",
         doc="Emotional loneliness added by fresh grief; fades with the resident's grief.")
     grief_halflife_weeks: tuple = param(
@@ -68,16 +68,16 @@ class LonelinessParams:
         source="DOMAIN.md: chronic loneliness responds little to changes; assumption",
         doc="Inertia multiplier while chronic: recovery is slower.")
     adaptation_per_year: float = param(
-        0.15, unit="share of gap per year", lo=0, hi=2,
+        0.66, unit="share of gap per year", lo=0, hi=2,
         source="Dykstra & De Jong Gierveld: lowering expectations is frequent and works; "
                "assumption — calibrated",
         doc="Rate at which desired levels move toward achieved levels, scaled by mastery.")
     restore_per_year: float = param(
-        0.15, unit="share of difference per year", lo=0, hi=2,
+        0.05, unit="share of difference per year", lo=0, hi=2,
         source="assumption — calibrated: expectations drift back to one's own standard",
         doc="Rate at which desired levels return to the resident's own baseline.")
     fluctuation_sd: float = param(
-        0.8, unit="DJG points", lo=0, hi=5,
+        1.38, unit="DJG points", lo=0, hi=5,
         source="assumption — calibrated: panel studies (e.g. LASA) find much turnover in who "
                "is lonely; the model does not see every small circumstance",
         doc="Standard deviation of a personal, slowly changing fluctuation added to both "
@@ -92,7 +92,11 @@ class LonelinessParams:
                "feels less rewarding; size assumption — calibrated",
         doc="Share of the worth of contact lost at full withdrawal (why light measures help "
             "the chronically lonely little).")
+    warm_up_weeks: int = param(
+        156, unit="weeks", lo=0, hi=1040,
+        source="model design: long enough for desires and withdrawal to settle",
+        doc="Weeks the personal dynamics run on the starting town before week 0.")
     withdrawal_per_year: float = param(
-        0.5, unit="per year", lo=0, hi=5,
+        0.84, unit="per year", lo=0, hi=5,
         source="Cacioppo & Hawkley 2009; assumption — calibrated",
         doc="Rate at which withdrawal builds while loneliness is chronic (and fades otherwise).")

@@ -28,8 +28,8 @@ class PopulationParams:
                "assumption",
         doc="How much lower mastery is with low income, a disability and frailty.")
     item_offset_sd: float = param(
-        0.6, unit="latent points", lo=0, hi=3,
-        source="assumption: personal response style on survey items",
+        0.36, unit="latent points", lo=0, hi=3,
+        source="assumption — calibrated: personal response style on survey items",
         doc="Spread of the fixed personal offsets with which a resident answers each DJG item.")
     single_parent_share: float = param(
         0.12, unit="relative chance", lo=0, hi=1,

@@ -38,7 +38,7 @@ class TieParams:
         source="assumption: kin ties are latent but never end",
         doc="Closeness below which a kin tie does not fall.")
     new_ties_per_year: tuple = param(
-        (0.4, 0.8, 0.8), unit="new ties per year in (neighbourhood, work/school, club)",
+        (0.25, 0.5, 0.5), unit="new ties per year in (neighbourhood, work/school, club)",
         lo=0, hi=50,
         source="assumption — calibrated (Mollenhorst et al. 2014: about half of non-kin ties "
                "are replaced within 7 years)",
