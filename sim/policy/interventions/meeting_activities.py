@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sim.parameters.declare import param
-from sim.policy.base import Intervention, register
-from sim.policy.levers import join_groups, leave_groups, meet_in_groups
+from sim.policy.base import register
+from sim.policy.interventions.groups import GroupActivity
 
 
 @register("meeting_activities")
 @dataclass(frozen=True)
-class MeetingActivities(Intervention):
+class MeetingActivities(GroupActivity):
     """A weekly group activity."""
 
     addresses = ("small_network", "no_role")
@@ -36,14 +36,3 @@ class MeetingActivities(Intervention):
                                        doc="Running cost per place.")
     dropout_per_year: float = param(0.6, unit="per year", lo=0, hi=10, source="assumption",
                                     doc="Drop-out when it fits.")
-
-    def begin(self, model, ids):  # noqa: ANN001, D102
-        join_groups(model, self, ids, self.group_size)
-
-    def during(self, model, ids):  # noqa: ANN001, D102
-        # Withdrawn people come less often and meet fewer people.
-        attending = ids[model.policy.rng.random(len(ids)) >= model.world.pop.withdrawal[ids]]
-        meet_in_groups(model, attending, self.new_ties_per_year)
-
-    def end(self, model, ids, completed):  # noqa: ANN001, D102
-        leave_groups(model, ids)

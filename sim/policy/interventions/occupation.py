@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from sim.parameters.declare import param
-from sim.policy.base import Intervention, register
-from sim.policy.levers import join_groups, leave_groups, meet_in_groups
+from sim.policy.base import register
+from sim.policy.interventions.groups import GroupActivity
 
 
 @register("occupation")
 @dataclass(frozen=True)
-class Occupation(Intervention):
+class Occupation(GroupActivity):
     """A course or hobby group."""
 
     addresses = ("no_role",)
@@ -32,15 +30,3 @@ class Occupation(Intervention):
                                 doc="Mastery gained by completing.")
     cost_per_place_year: float = param(600.0, unit="euros per place per year", lo=0, hi=1e6,
                                        source="assumption", doc="Running cost per place.")
-
-    def begin(self, model, ids):  # noqa: ANN001, D102
-        join_groups(model, self, ids, self.group_size)
-
-    def during(self, model, ids):  # noqa: ANN001, D102
-        meet_in_groups(model, ids, self.new_ties_per_year)
-
-    def end(self, model, ids, completed):  # noqa: ANN001, D102
-        pop = model.world.pop
-        if completed:
-            pop.mastery[ids] = np.minimum(pop.mastery[ids] + self.mastery_gain, 0.99)
-        leave_groups(model, ids)
