@@ -121,17 +121,18 @@ def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:
     de, ds = pop.desired_emotional[:n], pop.desired_social[:n]
     gap_e = np.maximum(de - pop.achieved_emotional[:n], 0) / np.maximum(de, 0.05)
     gap_s = np.maximum(ds - pop.achieved_social[:n], 0) / np.maximum(ds, 0.05)
-    wobble = pop.fluctuation[:n]
     target_e = np.clip(lon.emotional_gain * gap_e * respond + lon.grief_weight * pop.grief[:n]
-                       + wobble, 0.0, 6.0)
-    target_s = np.clip(lon.social_gain * gap_s * respond + wobble, 0.0, 5.0)
+                       + pop.fluctuation[0, :n], 0.0, 6.0)
+    target_s = np.clip(lon.social_gain * gap_s * respond + pop.fluctuation[1, :n], 0.0, 5.0)
     return target_e, target_s
 
 
 def fluctuate(pop: Population, params: Params, rng: np.random.Generator) -> None:
-    """Advance each resident's personal fluctuation one week (an AR(1) process).
+    """Advance each resident's personal fluctuations one week (AR(1) processes).
 
-    Uniform draws scaled to unit variance keep this cheap; over weeks the sum is near normal.
+    One for the emotional and one for the social side, correlated by
+    ``fluctuation_correlation``. Uniform draws scaled to unit variance keep this cheap; over
+    weeks the sum is near normal.
 
     Args:
         pop: The population table.
@@ -142,9 +143,12 @@ def fluctuate(pop: Population, params: Params, rng: np.random.Generator) -> None
     lon = params.loneliness
     keep = np.float32(np.exp(-1 / lon.fluctuation_weeks))
     scale = np.float32(lon.fluctuation_sd * np.sqrt(1 - keep**2) * np.sqrt(12))
-    shock = rng.random(n, dtype=np.float32)
+    shock = rng.random((2, n), dtype=np.float32)
     shock -= np.float32(0.5)
-    wobble = pop.fluctuation[:n]
+    rho = np.float32(lon.fluctuation_correlation)
+    shock[1] *= np.sqrt(1 - rho**2)
+    shock[1] += rho * shock[0]
+    wobble = pop.fluctuation[:, :n]
     wobble *= keep
     wobble += scale * shock
 
@@ -232,7 +236,11 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
         ids: Residents to settle.
     """
     lon = params.loneliness
-    pop.fluctuation[ids] = rng.normal(0, lon.fluctuation_sd, len(ids))
+    first = rng.normal(0, lon.fluctuation_sd, len(ids))
+    rho = lon.fluctuation_correlation
+    pop.fluctuation[0, ids] = first
+    pop.fluctuation[1, ids] = rho * first + np.sqrt(1 - rho**2) * rng.normal(
+        0, lon.fluctuation_sd, len(ids))
     pop.desired_emotional_base[ids] = pop.desired_emotional[ids]
     pop.desired_social_base[ids] = pop.desired_social[ids]
     # Equilibrium of adaptation and drift-back, reached part of the way.

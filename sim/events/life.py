@@ -13,7 +13,7 @@ import numpy as np
 
 from sim.population import DIVORCED, EMPLOYED, FRAIL, NEVER, PARTNERED, RETIRED, STUDENT, WIDOWED
 from sim.synth import STUDY_OFFSET, STUDY_SIZE, WORKPLACE_SIZE
-from sim.ties import INNER, PARTNER
+from sim.ties import FAMILY, INNER, PARTNER
 
 if TYPE_CHECKING:
     from sim.world import World
@@ -42,6 +42,13 @@ def death(world: World, ids: np.ndarray) -> None:
     widowed = widowed[~dead[widowed]]
     pop.grief[widowed] = 1.0
     pop.marital[widowed] = WIDOWED
+    # The family rallies round: their ties to the widowed grow closer.
+    ties, rally = world.ties, world.params.life.kin_rally_after_loss
+    kin = ties.ties_of(widowed)
+    kin = kin[ties.kind[kin] == FAMILY]
+    ties.potential[kin] = np.minimum(ties.potential[kin] + rally, 1.0)
+    ties.closeness[kin] = np.minimum(ties.closeness[kin] + rally, ties.potential[kin])
+    world.retarget(widowed)
     pop.partner[widowed] = -1
     pop.caregiver[widowed] = False
     world.leave(ids, "death")

@@ -17,6 +17,12 @@ class LifeCourseParams:
                "friend hurts, less than losing a partner)",
         doc="Grief after the death of someone in the inner circle who is not one's partner "
             "(partner loss sets grief to 1).")
+    kin_rally_after_loss: float = param(
+        0.15, unit="closeness points", lo=0, hi=1,
+        source="Ha 2008 (J. Marriage Fam.): children and relatives give more support after "
+               "widowhood; size assumption — calibrated",
+        doc="How much closer (and more often in contact) family ties of a widowed resident "
+            "become after the loss.")
     separation_grief: float = param(
         0.5, unit="grief 0-1", lo=0, hi=1,
         source="assumption — calibrated (separation distress; Dykstra & Fokkema 2007)",

@@ -36,11 +36,11 @@ class LonelinessParams:
         source="assumption — calibrated: some people want very little",
         doc="Concentration of the Beta distribution of desired levels (higher: less spread).")
     emotional_gain: float = param(
-        14.7, unit="DJG points per unit relative gap", lo=0, hi=50,
+        16.5, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative emotional gap raises latent emotional loneliness.")
     social_gain: float = param(
-        12.4, unit="DJG points per unit relative gap", lo=0, hi=50,
+        14.5, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative social gap raises latent social loneliness.")
     mastery_protection: float = param(
@@ -96,6 +96,11 @@ class LonelinessParams:
         156, unit="weeks", lo=0, hi=1040,
         source="model design: long enough for desires and withdrawal to settle",
         doc="Weeks the personal dynamics run on the starting town before week 0.")
+    fluctuation_correlation: float = param(
+        0.6, unit="correlation -1..1", lo=-1, hi=1,
+        source="assumption — calibrated: emotional and social loneliness are distinct but "
+               "correlated (De Jong Gierveld & Van Tilburg 2006, r ~ 0.3-0.4)",
+        doc="Correlation between the emotional and social personal fluctuations.")
     withdrawal_per_year: float = param(
         0.84, unit="per year", lo=0, hi=5,
         source="Cacioppo & Hawkley 2009; assumption — calibrated",
