@@ -88,7 +88,7 @@ def kept_in_person(m: Measures, c: ContactParams) -> np.ndarray:
     f = np.ones(N_SETTINGS)
     f[S_FAMILY] = private
     f[S_FRIEND] = private * (1 - c.hospitality_share * m.hospitality_closed)
-    f[S_NEIGHBOUR] = 1 - 0.5 * m.stay_home  # assumption: half of neighbour contact is outdoors
+    f[S_NEIGHBOUR] = 1 - (1 - c.neighbour_outdoor_share) * m.stay_home
     f[S_WORK] = 1 - m.work_from_home
     f[S_SCHOOL] = 0.0 if m.schools_closed else 1.0
     f[S_CLUB] = 0.0 if m.clubs_closed else 1.0

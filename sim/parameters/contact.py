@@ -85,6 +85,10 @@ class ContactParams:
                "wider circle to rely on, emotional loneliness about missed intimate contact",
         doc="Share of social fulfilment that rests on this week's contact; the rest rests on "
             "having the ties and belonging at all, so a short closure touches it less.")
+    neighbour_outdoor_share: float = param(
+        0.5, unit="share 0-1", lo=0, hi=1,
+        source="assumption: much neighbour contact happens outdoors, on the street",
+        doc="Share of neighbour contact that a stay-at-home advice does not stop.")
     visit_group_mean: float = param(
         2.5, unit="visitors per visit", lo=1, hi=10,
         source="assumption: the size of a home visit is geometric with this mean",
