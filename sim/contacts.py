@@ -38,6 +38,8 @@ from sim.ties import (
 #: Share of a tie's social value that does not depend on closeness: a passing acquaintance
 #: counts for something, but "people I can lean on" are closer ties (assumption).
 SOCIAL_FLOOR = 0.3
+#: Contacts a week (in person or remote) from which a tie counts as daily contact.
+DAILY_CONTACTS = 6.0
 #: Setting of a tie by kind when the two do not share a household (partner .. club).
 KIND_SETTING = np.array([1, 1, 2, 3, 4, 6, 2, 6], np.int8)
 
@@ -137,6 +139,10 @@ def store_values(ties: Ties, ids: np.ndarray, setting: np.ndarray, rate: np.ndar
     """
     g = rate / (1 + rate)
     closeness = ties.closeness[ids]
+    # Someone from one's own network (not a household member, not a volunteer) in contact
+    # about every day.
+    own = (setting != HOUSEHOLD) & (ties.kind[ids] != VOLUNTEER)
+    ties.daily[ids] = (own & (rate >= DAILY_CONTACTS)).astype(np.float32)
     ties.setting[ids] = setting
     ties.value_social[ids] = g * (SOCIAL_FLOOR + (1 - SOCIAL_FLOOR) * closeness)
     ties.value_emotional[ids] = closeness**2 * g
@@ -162,6 +168,7 @@ class Intake:
     def __init__(self, capacity: int) -> None:
         self.emotional = np.zeros((capacity, N_SETTINGS), np.float32)
         self.social = np.zeros((capacity, N_SETTINGS), np.float32)
+        self.daily = np.zeros(capacity, np.float32)  # ties with daily contact
 
     def ensure(self, capacity: int) -> None:
         """Grow to at least ``capacity`` rows.
@@ -173,6 +180,7 @@ class Intake:
             extra = np.zeros((capacity - len(self.emotional), N_SETTINGS), np.float32)
             self.emotional = np.vstack([self.emotional, extra])
             self.social = np.vstack([self.social, extra])
+            self.daily = np.concatenate([self.daily, extra[:, 0]])
 
     def rebuild(self, ties: Ties) -> None:
         """Sum the cached values of all live ties from scratch.
@@ -182,6 +190,7 @@ class Intake:
         """
         self.emotional.fill(0)
         self.social.fill(0)
+        self.daily.fill(0)
         n = ties.n
         alive = ties.alive[:n]
         setting = ties.setting[:n][alive].astype(np.int64)
@@ -193,6 +202,7 @@ class Intake:
                                (self.social, ties.value_social)):
             v = values[:n][alive]
             np.add.at(target.reshape(-1), flat, np.concatenate([v, v[internal]]))
+        self._count_daily(np.flatnonzero(alive), ties, 1.0)
 
     def apply(self, ties: Ties, ids: np.ndarray, sign: float) -> None:
         """Add (sign +1) or subtract (-1) the cached values of some ties at both ends.
@@ -214,3 +224,10 @@ class Intake:
             v = values[ids]
             v = np.concatenate([v, v[internal]])
             np.add.at(target.reshape(-1), flat, v if sign > 0 else -v)
+        self._count_daily(ids, ties, sign)
+
+    def _count_daily(self, ids: np.ndarray, ties: Ties, sign: float) -> None:
+        """Count ties with daily contact at both ends (few ties: only those are touched)."""
+        ids = ids[ties.daily[ids] > 0]
+        b = ties.b[ids]
+        np.add.at(self.daily, np.concatenate([ties.a[ids], b[b >= 0]]), np.float32(sign))

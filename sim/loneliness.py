@@ -76,13 +76,14 @@ def participation(pop: Population, factors: tuple[float, float, float]) -> np.nd
 
 
 def fulfilment(pop: Population, intake_emotional: np.ndarray, intake_social: np.ndarray,
-               w: Weights, taking_part: np.ndarray, params: Params) -> None:
+               daily: np.ndarray, w: Weights, taking_part: np.ndarray, params: Params) -> None:
     """Set achieved emotional and social fulfilment and weekly contacts.
 
     Args:
         pop: The population table.
         intake_emotional: Summed emotional tie values per resident and setting.
         intake_social: Summed social tie values per resident and setting.
+        daily: Ties with daily contact per resident.
         w: This week's setting weights.
         taking_part: Result of :func:`participation`.
         params: Model parameters.
@@ -103,6 +104,7 @@ def fulfilment(pop: Population, intake_emotional: np.ndarray, intake_social: np.
     pop.achieved_emotional[:n] = ie / (ie + lon.emotional_scale)
     pop.achieved_social[:n] = is_ / (is_ + lon.social_scale)
     pop.contacts[:n] = soc @ w.contacts
+    pop.daily_contacts[:n] = daily[:n]
 
 
 def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:

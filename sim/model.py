@@ -126,7 +126,7 @@ class LonelinessModel(mesa.Model):
         taking_part = loneliness.participation(
             world.pop, participation_factors(self.measures, self.params.contact))
         loneliness.fulfilment(world.pop, world.intake.emotional, world.intake.social,
-                              self.weights, taking_part, self.params)
+                              world.intake.daily, self.weights, taking_part, self.params)
         if first:
             loneliness.settle(world.pop, self.params, world.streams["population"],
                               world.pop.active_ids())

@@ -23,7 +23,6 @@ from sim.metrics import GROUPS, METRICS
 from sim.model import LonelinessModel
 from sim.policy.report import interventions_rows
 from sim.policy.report import summary as policy_summary
-from sim.recorder import TRACE_COLUMNS
 from sim.scenario import to_dict
 
 
@@ -189,5 +188,3 @@ def write_run(model: LonelinessModel, out: Path, wall_seconds: float,
         write_atomic(path, text)
     return [p for p, _ in files]
 
-
-__all__ = ["TRACE_COLUMNS", "prepare_dir", "write_run"]

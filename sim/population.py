@@ -73,8 +73,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("fluctuation", np.float32, 0.0, "DJG points", "Personal fluctuation of emotional "
            "and social loneliness (unmodelled circumstances), slowly changing.", width=2),
     Column("withdrawal", np.float32, 0.0, "0-1", "Social withdrawal built by chronic loneliness."),
-    Column("contacts", np.float32, 0.0, "persons per week", "Expected distinct convoy members "
-           "contacted in a week (in person or remote)."),
+    Column("contacts", np.float32, 0.0, "index", "Weekly contact index: the sum over ties of "
+           "the chance-like worth of a week's contact, closeness-weighted (see contacts.py)."),
+    Column("daily_contacts", np.float32, 0.0, "ties", "Ties of one's own network (not household, "
+           "not volunteers) with contact about every day."),
     Column("djg_emotional", np.int8, 0, "0-6", "DJG emotional subscale score."),
     Column("djg_social", np.int8, 0, "0-5", "DJG social subscale score."),
     Column("djg6", np.int8, 0, "0-6", "DJG 6-item short scale score."),
@@ -138,17 +140,6 @@ class Population:
             new[..., : self.capacity] = old
             setattr(self, col.name, new)
         self.capacity = capacity
-
-    def view(self, name: str) -> np.ndarray:
-        """The used rows of one column.
-
-        Args:
-            name: Column name.
-
-        Returns:
-            A view of rows ``0 .. n-1``.
-        """
-        return getattr(self, name)[: self.n]
 
     def active_ids(self) -> np.ndarray:
         """Rows of residents currently in the municipality."""

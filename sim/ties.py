@@ -26,7 +26,7 @@ INNER, MIDDLE = 0.7, 0.4
 
 
 _COLUMNS = ("a", "b", "kind", "closeness", "potential", "alive", "setting", "value_emotional",
-            "value_social", "age_gap", "fixed_rate")
+            "value_social", "daily", "age_gap", "fixed_rate")
 
 
 def circle_of(closeness: np.ndarray) -> np.ndarray:
@@ -58,6 +58,7 @@ class Ties:
         self.setting = np.zeros(self.capacity, np.int8)
         self.value_emotional = np.zeros(self.capacity, np.float32)
         self.value_social = np.zeros(self.capacity, np.float32)
+        self.daily = np.zeros(self.capacity, np.float32)  # 1: daily contact from own network
         # For ties to someone elsewhere: their age minus the resident's (years), so that
         # relatives elsewhere grow old and die too.
         self.age_gap = np.zeros(self.capacity, np.int8)
@@ -67,7 +68,6 @@ class Ties:
         self.peer = np.full_like(self.slots, -1)  # the other resident of each slot's tie
         # Slots are kept packed: a resident's ties fill slots 0 .. count-1.
         self.count = np.zeros(len(self.slots), np.int32)
-        self.version = 0  # bumped whenever ties are added or removed
 
     # ---- adding and removing -------------------------------------------------------------
     def add(self, a: np.ndarray, b: np.ndarray, kind: np.ndarray | int,
@@ -103,7 +103,6 @@ class Ties:
         self._fill_slots(a, ids)
         internal = b >= 0
         self._fill_slots(b[internal], ids[internal])
-        self.version += 1
         return ids
 
     def remove(self, ids: np.ndarray) -> None:
@@ -125,7 +124,6 @@ class Ties:
             self.slots[end[ok][r], c] = -1
             self.peer[end[ok][r], c] = -1
             self._pack(end[ok])
-        self.version += 1
 
     def make_external(self, ids: np.ndarray, stayer: np.ndarray, age_gap: np.ndarray) -> None:
         """Turn ties into ties with someone outside the municipality, kept by ``stayer``.
@@ -147,7 +145,6 @@ class Ties:
         self.a[ids] = stayer
         self.b[ids] = -1
         self.age_gap[ids] = age_gap
-        self.version += 1
 
     def ties_of(self, residents: np.ndarray) -> np.ndarray:
         """All live tie ids of some residents (a tie between two of them appears once).
@@ -225,7 +222,6 @@ class Ties:
             arr[len(keep): self.n] = -1 if arr.dtype == np.int32 else 0
         self.n = len(keep)
         self._rebuild_slots()
-        self.version += 1
 
     # ---- internals -----------------------------------------------------------------------
     def _reserve_slots(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:

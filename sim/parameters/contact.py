@@ -19,7 +19,8 @@ class ContactParams:
         0.8, unit="contacts per week", lo=0, hi=7,
         source="CBS Sociale samenhang: >80% of adults have weekly family contact (any mode); "
                "in-person share assumption — calibrated",
-        doc="In-person contact rate with a close (closeness 1) relative living in town.")
+        doc="Base in-person contact rate with a relative in town (times 0.4 + "
+            "closeness_rate_gain x closeness).")
     friend_per_week: float = param(
         0.6, unit="contacts per week", lo=0, hi=7,
         source="CBS Sociale samenhang 2022: weekly contact with friends 88% (15-34), 67% (65+); "

@@ -47,7 +47,7 @@ class EventParams:
                "~0.7 partnered [derived]",
         doc="Birth hazard of a partnered woman of childbearing age.")
     leave_home_per_year: float = param(
-        0.18, unit="per resident aged 18-30 living with parents per year", lo=0, hi=1,
+        0.18, unit="per adult living with parents per year", lo=0, hi=1,
         source="CBS: median age of leaving the parental home ~23.5 [derived hazard]",
         doc="Hazard that a young adult leaves the parental home.")
     move_ages: tuple = param(

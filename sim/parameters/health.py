@@ -27,7 +27,3 @@ class HealthParams:
         1.3, unit="relative risk", lo=1, hi=5,
         source="Holt-Lunstad et al. 2015 (loneliness OR ~1.26 mortality); Valtorta 2016",
         doc="Multiplier on health decline while loneliness is chronic.")
-    frail_mortality_rr: float = param(
-        2.5, unit="relative risk", lo=1, hi=10,
-        source="assumption — calibrated (frailty roughly doubles mortality; Kojima 2018)",
-        doc="Mortality multiplier for frail residents relative to the age average.")

@@ -44,5 +44,4 @@ class PopulationParams:
     frail_fewer_ties: float = param(
         0.6, unit="multiplier", lo=0, hi=1,
         source="assumption — calibrated",
-        doc="Frail residents start with this share of the usual number of friends and "
-            "focus ties.")
+        doc="Frail residents start with this share of the usual number of friends.")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from sim.metrics import GROUPS, METRICS
-from sim.policy.base import CAUSES
+from sim.policy.base import CAUSE_NAMES_NL, CAUSES
 from sim.policy.ledger import COUNTS
 from sim.policy.targets import TARGETS
 
@@ -120,7 +120,8 @@ def helped(model: LonelinessModel, counterfactual: LonelinessModel) -> dict[str,
             row["djg11_without"] = round(float(_djg(cf, comparable).mean()), 3)
         out[name] = row
     causes = pop.care_cause[ids]
-    out["main_causes"] = {c: int((causes == k).sum()) for k, c in enumerate(CAUSES)}
+    out["main_causes"] = {f"{c} / {nl}": int((causes == k).sum())
+                          for k, (c, nl) in enumerate(zip(CAUSES, CAUSE_NAMES_NL, strict=True))}
     return out
 
 

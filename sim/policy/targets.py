@@ -27,7 +27,7 @@ TARGETS: dict[str, Callable[[Population], np.ndarray]] = {
     "frail": lambda p: p.health[: p.n] == FRAIL,
     "frail_living_alone": lambda p: p.living_alone[: p.n] & (p.health[: p.n] == FRAIL),
     # Daily contact is for people whose own network does not see them daily.
-    "no_daily_contact": lambda p: p.contacts[: p.n] < 7,
+    "no_daily_contact": lambda p: (p.daily_contacts[: p.n] < 0.5) & ~p.with_parents[: p.n],
     "age_65_plus": lambda p: p.age[: p.n] >= 65,
     "age_75_plus": lambda p: p.age[: p.n] >= 75,
     "widowed": lambda p: p.marital[: p.n] == WIDOWED,
