@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.jit import kernel
 from sim.parameters import ContactParams, Params
 from sim.population import CHRONIC, FRAIL, Population
 from sim.synth import SCHOOL_OFFSET
@@ -66,60 +67,93 @@ def out_of_home(pop: Population, params: Params, rows: np.ndarray | slice = slic
     return (able * (1 - c.withdrawal_effect * pop.withdrawal[rows])).astype(np.float32)
 
 
-def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
+def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray | slice,
               going_out: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Setting and total contact rate (in person plus remote, per week) of some ties.
+
+    The base rate is the kind's (family, friend, neighbour...) while the two still share the
+    focus the tie rests on (neighbourhood, workplace or school, club, activity group) and
+    the lapsed rate of a private friendship otherwise. It rises with closeness and falls
+    with either end's ability to go out. Household members meet daily; a volunteer comes
+    at the programme's rate; relatives and friends elsewhere are seen less in person.
+    Remote contact adds its setting's share on top.
 
     Args:
         pop: The population table.
         ties: The tie store.
         params: Model parameters.
-        ids: Tie ids.
+        ids: Tie ids (or a slice of rows).
         going_out: Result of :func:`out_of_home`.
 
     Returns:
         ``(setting, rate)`` per tie.
     """
     c = params.contact
-    a, b, kind = ties.a[ids], ties.b[ids], ties.kind[ids]
-    ext = b < 0
-    bb = np.where(ext, a, b)
-    home = (pop.household[a] == pop.household[bb]) & ~ext
-    care = (pop.care_home[a] | (pop.care_home[bb] & ~ext)) & ~home
-    # The focus a neighbour, colleague or club tie rests on must still be shared.
-    setting = KIND_SETTING[kind]
-    shared = np.ones(len(a), np.bool_)
-    school = np.zeros(len(a), np.bool_)
-    for k, column in ((NEIGHBOUR, pop.neighbourhood), (COLLEAGUE, pop.workplace),
-                      (CLUB, pop.club), (ACTIVITY, pop.activity)):
-        sel = np.flatnonzero(kind == k)
-        fa = column[a[sel]]
-        shared[sel] = (fa == column[bb[sel]]) & (fa >= 0) & ~ext[sel]
-        if k == COLLEAGUE:
-            school[sel] = shared[sel] & (fa >= SCHOOL_OFFSET)
-    base = np.where(shared, _per_kind(c)[kind], np.float32(c.lapsed_per_week))
-    base[ext] = c.family_per_week * c.external_in_person_share
-    # A tie whose focus has lapsed is kept up privately, like a friendship.
-    focus_kind = (kind >= NEIGHBOUR) & (kind != VOLUNTEER)
-    setting[focus_kind & ~shared] = S_FRIEND
-    setting[school] = S_SCHOOL
-    setting[ext] = S_EXTERNAL
-    # Visits to a care-home resident (from town or elsewhere) fall under care-home rules;
-    # fellow residents of one home are not visitors.
-    housemates = pop.care_home[a] & pop.care_home[bb] & ~ext & (
-        pop.neighbourhood[a] == pop.neighbourhood[bb])
-    setting[care & ~housemates] = S_CARE_HOME
-    setting[home] = HOUSEHOLD
-    in_person = base * (0.4 + c.closeness_rate_gain * ties.closeness[ids])
-    in_person *= going_out[a]
-    in_person *= np.where(ext, np.float32(1), going_out[bb])
-    in_person[home] = c.partner_per_week
-    # A volunteer (buddy, daily visitor) comes by at the rate the programme sets.
-    visitor = kind == VOLUNTEER
-    setting[visitor] = S_FRIEND
-    in_person[visitor] = ties.fixed_rate[ids][visitor]
-    remote = np.asarray(c.remote_per_in_person, np.float32)[setting]
-    return setting, (in_person * (1 + remote)).astype(np.float32)
+    if isinstance(ids, slice):
+        ids = np.arange(*ids.indices(ties.n), dtype=np.int32)
+    ids = np.asarray(ids, np.int32)
+    setting = np.empty(len(ids), np.int8)
+    rate = np.empty(len(ids), np.float32)
+    _rates(ids, ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate, pop.household,
+           pop.care_home, pop.neighbourhood, pop.workplace, pop.club, pop.activity, going_out,
+           _per_kind(c), np.float32(c.lapsed_per_week),
+           np.float32(c.family_per_week * c.external_in_person_share),
+           np.float32(c.closeness_rate_gain), np.float32(c.partner_per_week),
+           np.asarray(c.remote_per_in_person, np.float32), setting, rate)
+    return setting, rate
+
+
+@kernel
+def _rates(ids, a, b, kind, closeness, fixed_rate, household, care_home, neighbourhood,
+           workplace, club, activity, going_out, per_kind, lapsed, external, gain,
+           partner_rate, remote, setting_out, rate_out):  # pragma: no cover - compiled
+    """Setting and rate per tie; see :func:`tie_rates`."""
+    for i in range(len(ids)):
+        t = ids[i]
+        x, y, k = a[t], b[t], kind[t]
+        ext = y < 0
+        z = x if ext else y
+        home = (not ext) and household[x] == household[z]
+        shared = True
+        school = False
+        if k == NEIGHBOUR or k == COLLEAGUE or k == CLUB or k == ACTIVITY:
+            if k == NEIGHBOUR:
+                fa, fb = neighbourhood[x], neighbourhood[z]
+            elif k == COLLEAGUE:
+                fa, fb = workplace[x], workplace[z]
+            elif k == CLUB:
+                fa, fb = club[x], club[z]
+            else:
+                fa, fb = activity[x], activity[z]
+            shared = fa == fb and fa >= 0 and not ext
+            school = k == COLLEAGUE and shared and fa >= SCHOOL_OFFSET
+        base = per_kind[k] if shared else lapsed
+        s = KIND_SETTING[k]
+        if k >= NEIGHBOUR and k != VOLUNTEER and not shared:
+            s = S_FRIEND  # a tie whose focus has lapsed is kept up privately
+        if school:
+            s = S_SCHOOL
+        if ext:
+            base = external
+            s = S_EXTERNAL
+        # Visits to a care-home resident (from town or elsewhere) fall under care-home
+        # rules; fellow residents of one home are not visitors.
+        care = (care_home[x] or (care_home[z] and not ext)) and not home
+        mates = (care_home[x] and care_home[z] and not ext
+                 and neighbourhood[x] == neighbourhood[z])
+        if care and not mates:
+            s = S_CARE_HOME
+        in_person = base * (0.4 + gain * closeness[t]) * going_out[x]
+        if not ext:
+            in_person *= going_out[z]
+        if home:
+            s = HOUSEHOLD
+            in_person = partner_rate
+        if k == VOLUNTEER:  # a buddy or daily visitor comes at the programme's rate
+            s = S_FRIEND
+            in_person = fixed_rate[t]
+        setting_out[i] = s
+        rate_out[i] = in_person * (1 + remote[s])
 
 
 def _per_kind(c: ContactParams) -> np.ndarray:
@@ -128,24 +162,40 @@ def _per_kind(c: ContactParams) -> np.ndarray:
                      c.club_per_week], np.float32)
 
 
-def store_values(ties: Ties, ids: np.ndarray, setting: np.ndarray, rate: np.ndarray) -> None:
+def store_values(ties: Ties, ids: np.ndarray | slice, setting: np.ndarray, rate: np.ndarray
+                 ) -> None:
     """Cache each tie's setting and weekly emotional and social value from its rate.
+
+    Also marks ties of one's own network (not a household member, not a volunteer) with
+    contact about every day.
 
     Args:
         ties: The tie store.
-        ids: Tie ids.
+        ids: Tie ids (or a slice of rows).
         setting: Setting per tie.
         rate: Total contact rate per tie (per week).
     """
-    g = rate / (1 + rate)
-    closeness = ties.closeness[ids]
-    # Someone from one's own network (not a household member, not a volunteer) in contact
-    # about every day.
-    own = (setting != HOUSEHOLD) & (ties.kind[ids] != VOLUNTEER)
-    ties.daily[ids] = (own & (rate >= DAILY_CONTACTS)).astype(np.float32)
-    ties.setting[ids] = setting
-    ties.value_social[ids] = g * (SOCIAL_FLOOR + (1 - SOCIAL_FLOOR) * closeness)
-    ties.value_emotional[ids] = closeness**2 * g
+    if isinstance(ids, slice):
+        ids = np.arange(*ids.indices(ties.n), dtype=np.int32)
+    _store(np.asarray(ids, np.int32), setting, rate, ties.kind, ties.closeness, ties.setting,
+           ties.value_emotional, ties.value_social, ties.daily)
+
+
+@kernel
+def _store(ids, setting, rate, kind, closeness, setting_out, emotional, social, daily
+           ):  # pragma: no cover - compiled
+    """Tie values from rates; see :func:`store_values`."""
+    for i in range(len(ids)):
+        t = ids[i]
+        r = rate[i]
+        g = r / (1 + r)
+        c = closeness[t]
+        s = setting[i]
+        own = s != HOUSEHOLD and kind[t] != VOLUNTEER
+        daily[t] = 1.0 if own and r >= DAILY_CONTACTS else 0.0
+        setting_out[t] = s
+        social[t] = g * (SOCIAL_FLOOR + (1 - SOCIAL_FLOOR) * c)
+        emotional[t] = c * c * g
 
 
 def tie_values(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
@@ -182,6 +232,25 @@ class Intake:
             self.social = np.vstack([self.social, extra])
             self.daily = np.concatenate([self.daily, extra[:, 0]])
 
+    def weigh(self, n: int, emotional: np.ndarray, social: np.ndarray,
+              contacts: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """Weighted sums over settings of the first ``n`` residents' intake.
+
+        Args:
+            n: Number of rows.
+            emotional: Weight per setting of the emotional sums.
+            social: Weight per setting of the social sums.
+            contacts: Weight per setting of the social sums for the contact index (or None).
+
+        Returns:
+            ``(emotional, social, contacts)`` per resident (contacts None if not asked).
+        """
+        wc = np.zeros(N_SETTINGS, np.float32) if contacts is None else contacts
+        out = _weigh(self.emotional[:n], self.social[:n], np.asarray(emotional, np.float32),
+                     np.asarray(social, np.float32), np.asarray(wc, np.float32))
+        return out[0], out[1], (out[2] if contacts is not None else None)
+
     def rebuild(self, ties: Ties) -> None:
         """Sum the cached values of all live ties from scratch.
 
@@ -191,18 +260,7 @@ class Intake:
         self.emotional.fill(0)
         self.social.fill(0)
         self.daily.fill(0)
-        n = ties.n
-        alive = ties.alive[:n]
-        setting = ties.setting[:n][alive].astype(np.int64)
-        a = ties.a[:n][alive].astype(np.int64)
-        b = ties.b[:n][alive].astype(np.int64)
-        internal = b >= 0
-        flat = np.concatenate([a * N_SETTINGS + setting, (b * N_SETTINGS + setting)[internal]])
-        for target, values in ((self.emotional, ties.value_emotional),
-                               (self.social, ties.value_social)):
-            v = values[:n][alive]
-            np.add.at(target.reshape(-1), flat, np.concatenate([v, v[internal]]))
-        self._count_daily(np.flatnonzero(alive), ties, 1.0)
+        self.apply(ties, ties.live(), 1.0)
 
     def apply(self, ties: Ties, ids: np.ndarray, sign: float) -> None:
         """Add (sign +1) or subtract (-1) the cached values of some ties at both ends.
@@ -212,22 +270,41 @@ class Intake:
             ids: Tie ids.
             sign: +1 to add, -1 to remove.
         """
-        if not len(ids):
-            return
-        b = ties.b[ids]
-        internal = b >= 0
-        ends = np.concatenate([ties.a[ids], b[internal]]).astype(np.int64)
-        setting = np.concatenate([ties.setting[ids], ties.setting[ids][internal]])
-        flat = ends * N_SETTINGS + setting
-        for target, values in ((self.emotional, ties.value_emotional),
-                               (self.social, ties.value_social)):
-            v = values[ids]
-            v = np.concatenate([v, v[internal]])
-            np.add.at(target.reshape(-1), flat, v if sign > 0 else -v)
-        self._count_daily(ids, ties, sign)
+        if len(ids):
+            _add_values(np.asarray(ids, np.int32), ties.a, ties.b, ties.setting,
+                        ties.value_emotional, ties.value_social, ties.daily, self.emotional,
+                        self.social, self.daily, np.float32(sign))
 
-    def _count_daily(self, ids: np.ndarray, ties: Ties, sign: float) -> None:
-        """Count ties with daily contact at both ends (few ties: only those are touched)."""
-        ids = ids[ties.daily[ids] > 0]
-        b = ties.b[ids]
-        np.add.at(self.daily, np.concatenate([ties.a[ids], b[b >= 0]]), np.float32(sign))
+
+@kernel
+def _add_values(ids, a, b, setting, value_emotional, value_social, daily, emotional, social,
+                daily_sum, sign):  # pragma: no cover - compiled
+    """Add ``sign`` times each tie's values to both ends' sums; see :meth:`Intake.apply`."""
+    for t in ids:
+        s = setting[t]
+        ve, vs, d = sign * value_emotional[t], sign * value_social[t], sign * daily[t]
+        x, y = a[t], b[t]
+        emotional[x, s] += ve
+        social[x, s] += vs
+        daily_sum[x] += d
+        if y >= 0:
+            emotional[y, s] += ve
+            social[y, s] += vs
+            daily_sum[y] += d
+
+
+@kernel
+def _weigh(emotional, social, we, ws, wc):  # pragma: no cover - compiled
+    """Row-wise weighted sums of the intake matrices; see :meth:`Intake.weigh`."""
+    n, k = emotional.shape
+    out = np.zeros((3, n), np.float32)
+    for i in range(n):
+        e = np.float32(0.0)
+        s = np.float32(0.0)
+        c = np.float32(0.0)
+        for j in range(k):
+            e += emotional[i, j] * we[j]
+            s += social[i, j] * ws[j]
+            c += social[i, j] * wc[j]
+        out[0, i], out[1, i], out[2, i] = e, s, c
+    return out

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.contacts import Intake
 from sim.lockdown import Weights
 from sim.parameters import Params
 from sim.population import EMPLOYED, STUDENT, Population
@@ -75,36 +76,35 @@ def participation(pop: Population, factors: tuple[float, float, float]) -> np.nd
     return (employed * work + studying * school + groups * club).astype(np.float32)
 
 
-def fulfilment(pop: Population, intake_emotional: np.ndarray, intake_social: np.ndarray,
-               daily: np.ndarray, w: Weights, taking_part: np.ndarray, params: Params) -> None:
+def fulfilment(pop: Population, intake: Intake, w: Weights, taking_part: np.ndarray,
+               params: Params) -> None:
     """Set achieved emotional and social fulfilment and weekly contacts.
 
     Args:
         pop: The population table.
-        intake_emotional: Summed emotional tie values per resident and setting.
-        intake_social: Summed social tie values per resident and setting.
-        daily: Ties with daily contact per resident.
+        intake: Summed emotional and social tie values per resident and setting, and the
+            number of ties with daily contact.
         w: This week's setting weights.
         taking_part: Result of :func:`participation`.
         params: Model parameters.
     """
     n = pop.n
     lon = params.loneliness
-    ie = intake_emotional[:n] @ w.emotional
-    soc = intake_social[:n]
-    is_ = soc @ w.social + lon.participation_weight * taking_part
+    ie, is_, contacts = intake.weigh(n, w.emotional, w.social, w.contacts)
+    is_ += lon.participation_weight * taking_part
     boost = pop.remote_boost[:n]
     if boost.any():  # video calling makes remote contact worth more
-        ie += boost * (intake_emotional[:n] @ w.emotional_remote)
-        is_ += boost * (soc @ w.social_remote)
+        remote_e, remote_s, _ = intake.weigh(n, w.emotional_remote, w.social_remote)
+        ie += boost * remote_e
+        is_ += boost * remote_s
     # Entrenched loneliness discounts what contact is worth (negative social cognition).
     worth = 1 - lon.withdrawal_discount * pop.withdrawal[:n]
     ie *= worth
     is_ *= worth
     pop.achieved_emotional[:n] = ie / (ie + lon.emotional_scale)
     pop.achieved_social[:n] = is_ / (is_ + lon.social_scale)
-    pop.contacts[:n] = soc @ w.contacts
-    pop.daily_contacts[:n] = daily[:n]
+    pop.contacts[:n] = contacts
+    pop.daily_contacts[:n] = intake.daily[:n]
 
 
 def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:

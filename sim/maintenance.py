@@ -15,6 +15,7 @@ import numpy as np
 from sim import convoy
 from sim.contacts import store_values, tie_rates, tie_values
 from sim.convoy import FOCUS_KINDS
+from sim.jit import kernel
 from sim.synth import SCHOOL_OFFSET
 from sim.ties import FAMILY, FRIEND, INNER, S_CLUB, S_NEIGHBOUR, S_SCHOOL, S_WORK, VOLUNTEER
 from sim.world import World
@@ -34,28 +35,49 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
         kept: Mean share of in-person contact kept per setting over the block (lockdowns).
     """
     ties, params = world.ties, world.params
-    c = params.contact
-    ids = slice(0, ties.n)  # every row (dead rows are masked below): views, not gathers
+    c, tp = params.contact, params.ties
+    ids = np.flatnonzero(ties.alive[: ties.n]).astype(np.int32)
     setting, rate = tie_rates(world.pop, ties, params, ids, world.going_out())
-    in_person_share = (1 / (1 + np.asarray(c.remote_per_in_person, np.float32)))[setting]
-    substitute = np.asarray(c.substitution, np.float32)[setting]
-    remote_share = (1 - in_person_share) + substitute * in_person_share * (1 - kept[setting])
-    meaningful = rate * (in_person_share * kept[setting] + c.remote_weight_emotional * remote_share)
-    p = -np.expm1(-meaningful)  # chance of a week with meaningful contact
-    decay = params.ties.decay_per_year / 52
-    growth = params.ties.growth_per_year / 52
-    close = ties.closeness[ids]
-    kind = ties.kind[ids]
-    kin = kind <= FAMILY
-    fade = np.where(kin, decay * params.ties.kin_decay_factor, decay)
-    close += weeks * (growth * (ties.potential[ids] - close) * p - fade * close * (1 - p))
-    np.clip(close, 0, 1, out=close)
-    # Friendships grow out of foci: close enough, a neighbour/colleague/club tie is a friend.
-    kind[(kind > FRIEND) & (kind != VOLUNTEER) & (close >= params.ties.friend_at)] = FRIEND
-    close = np.where(kin, np.maximum(close, params.ties.kin_floor), close)
-    ties.closeness[ids] = close
+    # Meaningful contact per unit of contact rate, by setting: the in-person share that the
+    # measures kept, plus remote contact (and in-person contact a lockdown moved online) at
+    # its emotional worth.
+    in_person = 1 / (1 + np.asarray(c.remote_per_in_person, np.float32))
+    substitute = np.asarray(c.substitution, np.float32)
+    remote = (1 - in_person) + substitute * in_person * (1 - kept)
+    worth = (in_person * kept + c.remote_weight_emotional * remote).astype(np.float32)
+    ending = _grow_or_fade(ids, setting, rate, worth, ties.kind, ties.closeness, ties.potential,
+                           np.float32(weeks), np.float32(tp.growth_per_year / 52),
+                           np.float32(tp.decay_per_year / 52), np.float32(tp.kin_decay_factor),
+                           np.float32(tp.friend_at), np.float32(tp.kin_floor),
+                           np.float32(tp.end_below))
     store_values(ties, ids, setting, rate)
-    ties.remove(np.flatnonzero(ties.alive[ids] & ~kin & (close < params.ties.end_below)))
+    ties.remove(ids[ending])
+
+
+@kernel
+def _grow_or_fade(ids, setting, rate, worth, kind, closeness, potential, weeks, growth, decay,
+                  kin_decay_factor, friend_at, kin_floor, end_below
+                  ):  # pragma: no cover - compiled
+    """Closeness of each tie after a block; returns which non-kin ties faded out."""
+    ending = np.zeros(len(ids), np.bool_)
+    for i in range(len(ids)):
+        t = ids[i]
+        k = kind[t]
+        kin = k <= FAMILY
+        p = -np.expm1(-rate[i] * worth[setting[i]])  # chance of a week with meaningful contact
+        fade = decay * kin_decay_factor if kin else decay
+        close = closeness[t]
+        close += weeks * (growth * (potential[t] - close) * p - fade * close * (1 - p))
+        close = min(max(close, np.float32(0.0)), np.float32(1.0))
+        # Friendships grow out of foci: close enough, a neighbour/colleague/club tie is a friend.
+        if k > FRIEND and k != VOLUNTEER and close >= friend_at:
+            kind[t] = FRIEND
+        if kin:
+            close = max(close, kin_floor)
+        elif close < end_below:
+            ending[i] = True
+        closeness[t] = close
+    return ending
 
 
 def outlive(world: World, weeks: int) -> None:

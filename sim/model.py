@@ -9,7 +9,7 @@ import mesa
 import numpy as np
 
 from sim import loneliness
-from sim.events import HANDLERS, draw_events, weekly_hazards
+from sim.events import HANDLERS, draw_events
 from sim.events.life import yearly_transitions
 from sim.lockdown import measures_on, participation_factors, weights
 from sim.maintenance import maintain
@@ -91,8 +91,7 @@ class LonelinessModel(mesa.Model):
         world.pop.grow_older(1 / 52)
         chronic_weeks = self.params.loneliness.chronic_after_weeks
         chronic = world.pop.lonely_weeks[: world.pop.n] >= chronic_weeks
-        hazards = weekly_hazards(world.pop, world.hazards, chronic)
-        happened = draw_events(world.streams["events"], hazards)
+        happened = draw_events(world.pop, world.hazards, chronic, world.streams["events"])
         for name, handler in HANDLERS.items():
             ids = happened[name]
             ids = ids[world.pop.active[ids]]  # an earlier event this week may have removed them
@@ -125,8 +124,7 @@ class LonelinessModel(mesa.Model):
         world = self.world
         taking_part = loneliness.participation(
             world.pop, participation_factors(self.measures, self.params.contact))
-        loneliness.fulfilment(world.pop, world.intake.emotional, world.intake.social,
-                              world.intake.daily, self.weights, taking_part, self.params)
+        loneliness.fulfilment(world.pop, world.intake, self.weights, taking_part, self.params)
         if first:
             loneliness.settle(world.pop, self.params, world.streams["population"],
                               world.pop.active_ids())

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim import tie_slots
+
 #: Tie kinds (relationship).
 PARTNER, FAMILY, FRIEND, NEIGHBOUR, COLLEAGUE, CLUB, VOLUNTEER, ACTIVITY = range(8)
 KIND_NAMES = ("partner", "family", "friend", "neighbour", "colleague", "club", "volunteer",
@@ -87,22 +89,18 @@ class Ties:
         a = np.asarray(a, np.int32)
         b = np.asarray(b, np.int32)
         kind = np.broadcast_to(np.asarray(kind, np.int8), a.shape)
-        keep = self._reserve_slots(a, b)
+        if self.n + len(a) > self.capacity:
+            self._grow(max(self.n + len(a), int(self.capacity * 1.5)))
+        keep = tie_slots.fill(a, b, self.n, self.count, self.slots, self.peer)
         a, b, kind = a[keep], b[keep], kind[keep]
-        count = len(a)
-        if self.n + count > self.capacity:
-            self._grow(max(self.n + count, int(self.capacity * 1.5)))
-        ids = np.arange(self.n, self.n + count, dtype=np.int32)
-        self.n += count
+        ids = np.arange(self.n, self.n + len(a), dtype=np.int32)
+        self.n += len(a)
         self.a[ids], self.b[ids], self.kind[ids] = a, b, kind
         self.closeness[ids] = np.asarray(closeness, np.float32)[keep]
         self.potential[ids] = np.asarray(potential, np.float32)[keep]
         self.alive[ids] = True
         self.age_gap[ids] = 0
         self.fixed_rate[ids] = 0
-        self._fill_slots(a, ids)
-        internal = b >= 0
-        self._fill_slots(b[internal], ids[internal])
         return ids
 
     def remove(self, ids: np.ndarray) -> None:
@@ -111,19 +109,8 @@ class Ties:
         Args:
             ids: Tie ids; dead or repeated ids are ignored.
         """
-        ids = np.unique(np.asarray(ids, np.int32))
-        ids = ids[self.alive[ids]]
-        if not len(ids):
-            return
-        self.alive[ids] = False
-        for end in (self.a[ids], self.b[ids]):
-            ok = end >= 0
-            rows = self.slots[end[ok]]
-            hit = rows == ids[ok, None]
-            r, c = np.nonzero(hit)
-            self.slots[end[ok][r], c] = -1
-            self.peer[end[ok][r], c] = -1
-            self._pack(end[ok])
+        tie_slots.release(np.asarray(ids, np.int32), self.a, self.b, self.alive, self.count,
+                      self.slots, self.peer)
 
     def make_external(self, ids: np.ndarray, stayer: np.ndarray, age_gap: np.ndarray) -> None:
         """Turn ties into ties with someone outside the municipality, kept by ``stayer``.
@@ -134,14 +121,8 @@ class Ties:
             age_gap: Age of the one who leaves minus the stayer's, per tie.
         """
         leaver = np.where(self.a[ids] == stayer, self.b[ids], self.a[ids])
-        ok = leaver >= 0
-        rows = self.slots[leaver[ok]]
-        r, c = np.nonzero(rows == ids[ok, None])
-        self.slots[leaver[ok][r], c] = -1
-        self.peer[leaver[ok][r], c] = -1
-        self._pack(leaver[ok])
-        r, c = np.nonzero(self.slots[stayer] == ids[:, None])
-        self.peer[stayer[r], c] = -1
+        tie_slots.detach(np.asarray(ids, np.int32), leaver, np.asarray(stayer, np.int32),
+                     self.count, self.slots, self.peer)
         self.a[ids] = stayer
         self.b[ids] = -1
         self.age_gap[ids] = age_gap
@@ -224,26 +205,6 @@ class Ties:
         self._rebuild_slots()
 
     # ---- internals -----------------------------------------------------------------------
-    def _reserve_slots(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """Keep pairs where both residents still have a free slot after earlier pairs."""
-        ends = np.concatenate([a, b[b >= 0]])
-        if not len(ends):
-            return np.ones(len(a), bool)
-        # Rank each end among the pairs that use the same resident; keep while rank < free.
-        order = np.argsort(ends, kind="stable")
-        sorted_ends = ends[order]
-        first = np.r_[0, np.flatnonzero(np.diff(sorted_ends)) + 1]
-        counts = np.diff(np.r_[first, len(ends)])
-        rank = np.empty(len(ends), np.int64)
-        rank[order] = np.arange(len(ends)) - np.repeat(first, counts)
-        free = self.max_ties - self.count[sorted_ends[first]]
-        free_end = np.empty(len(ends), np.int64)
-        free_end[order] = np.repeat(free, counts)
-        ok_end = rank < free_end
-        ok = ok_end[: len(a)].copy()
-        ok[b >= 0] &= ok_end[len(a):]
-        return ok
-
     def _rebuild_slots(self) -> None:
         """Fill the slot table from scratch: each resident's ties in id order."""
         self.slots.fill(-1)
@@ -260,35 +221,6 @@ class Ties:
         self.slots[ends, rank] = tids
         self.peer[ends, rank] = self._other(tids, ends)
         self.count[:] = np.bincount(ends, minlength=len(self.count))[: len(self.count)]
-
-    def _fill_slots(self, residents: np.ndarray, ids: np.ndarray) -> None:
-        if not len(residents):
-            return
-        order = np.argsort(residents, kind="stable")
-        res, tid = residents[order], ids[order]
-        first = np.r_[0, np.flatnonzero(np.diff(res)) + 1]
-        counts = np.diff(np.r_[first, len(res)])
-        rank = np.arange(len(res)) - np.repeat(first, counts)
-        col = self.count[res] + rank
-        self.slots[res, col] = tid
-        self.peer[res, col] = self._other(tid, res)
-        self.count[res[first]] += counts
-
-    def _pack(self, residents: np.ndarray) -> None:
-        """Move the freed slots of some residents to the end of their rows."""
-        rows = np.unique(residents)
-        if not len(rows):
-            return
-        slots, peer = self.slots[rows], self.peer[rows]
-        used = slots >= 0
-        r, c = np.nonzero(used)
-        col = np.cumsum(used, axis=1)[r, c] - 1
-        packed_slots = np.full_like(slots, -1)
-        packed_peer = np.full_like(peer, -1)
-        packed_slots[r, col] = slots[r, c]
-        packed_peer[r, col] = peer[r, c]
-        self.slots[rows], self.peer[rows] = packed_slots, packed_peer
-        self.count[rows] = used.sum(axis=1)
 
     def _other(self, tids: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """The resident at the other end of each tie from ``ends`` (-1: elsewhere)."""

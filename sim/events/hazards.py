@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.jit import kernel
 from sim.parameters import Params
 from sim.population import FRAIL, GOOD, Population
 
@@ -92,57 +93,77 @@ def normalise_health(tables: HazardTables, pop: Population) -> None:
     tables.death = (tables.death_by_age / mean_rr[np.arange(111) // 5]).astype(np.float32)
 
 
-def weekly_hazards(pop: Population, tables: HazardTables, chronic_lonely: np.ndarray
-                   ) -> np.ndarray:
-    """Stack of weekly hazards, one row per event in :data:`EVENTS`, one column per row.
+def draw_events(pop: Population, tables: HazardTables, chronic_lonely: np.ndarray,
+                rng: np.random.Generator) -> dict[str, np.ndarray]:
+    """Decide who has which event this week (competing risks, one draw per resident).
+
+    Each resident's weekly hazard of every event in :data:`EVENTS` follows from their age,
+    sex, health, household and partner; one uniform draw per resident decides whether
+    anything happens and, if so, which event (the draw falls in that event's slice of the
+    stacked hazards). The hazards are computed and compared in one compiled pass, so the
+    only arrays over all residents are the draw and the event codes.
 
     Args:
         pop: The population table.
         tables: Hazards by age, from :class:`HazardTables`.
         chronic_lonely: Whether each resident's loneliness is chronic.
-
-    Returns:
-        Array (events, residents), float32; zero for inactive rows.
-    """
-    n = pop.n
-    age = pop.age[:n]
-    whole = np.minimum(age, 110).astype(np.int32)
-    active = pop.active[:n]
-    adult = active & (age >= 18)
-    female = pop.female[:n]
-    health = pop.health[:n]
-    together = pop.partner[:n] >= 0
-    home = ~pop.care_home[:n]
-    single = adult & ~together & ~pop.with_parents[:n] & home
-    h = np.zeros((len(EVENTS), n), np.float32)
-    h[0] = tables.death.ravel()[female * 111 + whole] * tables.death_rr[health] * active
-    # Either partner's draw ends the couple, so each carries half the couple's rate.
-    h[1] = 0.5 * tables.divorce[whole] * (together & adult & home)
-    h[2] = tables.partnering[whole] * (single & (pop.household_size[:n] == 1))
-    h[3] = tables.birth * (female & together & (age >= 25) & (age < 40))
-    h[4] = tables.leave_home * (pop.with_parents[:n] & adult)
-    # A household moves together, so a couple shares one move hazard between two adults.
-    h[5] = tables.move[whole] * (adult & ~pop.with_parents[:n] & home) / (1 + together)
-    h[6] = tables.decline.ravel()[chronic_lonely * 111 + whole] * (adult & (health < FRAIL))
-    h[7] = tables.recovery * (adult & (health > GOOD))
-    h[8] = tables.care_home * (home & (health == FRAIL) & (age >= 75))
-    return h
-
-
-def draw_events(rng: np.random.Generator, hazards: np.ndarray) -> dict[str, np.ndarray]:
-    """Decide who has which event this week (competing risks, one draw per resident).
-
-    Args:
         rng: The events stream.
-        hazards: Result of :func:`weekly_hazards`.
 
     Returns:
         Resident rows per event name (possibly empty).
     """
-    n = hazards.shape[1]
-    total = hazards.sum(axis=0)
+    n = pop.n
     u = rng.random(n, dtype=np.float32)
-    who = np.flatnonzero(u < total)
-    cum = np.cumsum(hazards[:, who], axis=0)
-    which = (u[who] >= cum).sum(axis=0)
-    return {name: who[which == k].astype(np.int32) for k, name in enumerate(EVENTS)}
+    code = _draw(u, pop.age[:n], pop.active[:n], pop.female[:n], pop.health[:n],
+                 pop.partner[:n], pop.care_home[:n], pop.with_parents[:n],
+                 pop.household_size[:n], chronic_lonely, tables.death, tables.death_rr,
+                 tables.divorce, tables.partnering, tables.birth, tables.leave_home,
+                 tables.move, tables.decline, tables.recovery, tables.care_home)
+    who = np.flatnonzero(code >= 0).astype(np.int32)
+    which = code[who]
+    return {name: who[which == k] for k, name in enumerate(EVENTS)}
+
+
+@kernel
+def _draw(u, age, active, female, health, partner, care_home, with_parents, household_size,
+          chronic, death, death_rr, divorce, partnering, birth, leave_home, move, decline,
+          recovery, to_care_home):  # pragma: no cover - compiled
+    """Event code per resident (index in EVENTS, -1: nothing); see :func:`draw_events`."""
+    n = len(u)
+    code = np.full(n, -1, np.int8)
+    h = np.zeros(len(EVENTS), np.float32)
+    for i in range(n):
+        if not active[i]:
+            continue
+        a = age[i]
+        whole = min(int(a), 110)
+        adult = a >= 18
+        together = partner[i] >= 0
+        home = not care_home[i]
+        parents = with_parents[i]
+        hl = health[i]
+        h[0] = death[1 if female[i] else 0, whole] * death_rr[hl]
+        # Either partner's draw ends the couple, so each carries half the couple's rate.
+        h[1] = 0.5 * divorce[whole] if together and adult and home else 0.0
+        single = adult and not together and not parents and home
+        h[2] = partnering[whole] if single and household_size[i] == 1 else 0.0
+        h[3] = birth if female[i] and together and 25 <= a < 40 else 0.0
+        h[4] = leave_home if parents and adult else 0.0
+        # A household moves together, so a couple shares one move hazard between two adults.
+        h[5] = move[whole] / (2.0 if together else 1.0) if adult and not parents and home \
+            else 0.0
+        h[6] = decline[1 if chronic[i] else 0, whole] if adult and hl < FRAIL else 0.0
+        h[7] = recovery if adult and hl > GOOD else 0.0
+        h[8] = to_care_home if home and hl == FRAIL and a >= 75 else 0.0
+        total = np.float32(0.0)
+        for k in range(len(h)):
+            total += h[k]
+        if u[i] >= total:
+            continue
+        cum = np.float32(0.0)
+        for k in range(len(h)):
+            cum += h[k]
+            if u[i] < cum:
+                code[i] = k
+                break
+    return code

@@ -1,0 +1,106 @@
+"""Compiled bookkeeping of the per-resident tie slots (see :class:`sim.ties.Ties`).
+
+Each resident's row of ``slots`` lists their tie ids in columns ``0 .. count-1`` and
+``peer`` the resident at the other end (-1: someone elsewhere). These loops keep the rows
+packed while ties are added and ended; each touches only the residents concerned.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.jit import kernel
+
+
+@kernel
+def fill(a, b, first_id, count, slots, peer):  # pragma: no cover - compiled
+    """Give new ties ``first_id, first_id+1, ...`` a slot at both ends, in order.
+
+    A pair is skipped when either resident has no free slot left (after earlier pairs).
+
+    Args:
+        a: First resident of each pair.
+        b: Second resident, or -1 for someone elsewhere.
+        first_id: Id of the first tie that is kept.
+        count: Used slots per resident (updated).
+        slots: Tie id per resident and slot (updated).
+        peer: Other end per resident and slot (updated).
+
+    Returns:
+        Whether each pair was kept.
+    """
+    max_ties = slots.shape[1]
+    keep = np.zeros(len(a), np.bool_)
+    tie = first_id
+    for i in range(len(a)):
+        x, y = a[i], b[i]
+        if count[x] >= max_ties or (y >= 0 and count[y] >= max_ties):
+            continue
+        keep[i] = True
+        slots[x, count[x]] = tie
+        peer[x, count[x]] = y
+        count[x] += 1
+        if y >= 0:
+            slots[y, count[y]] = tie
+            peer[y, count[y]] = x
+            count[y] += 1
+        tie += 1
+    return keep
+
+
+@kernel
+def _drop(resident, tie, count, slots, peer):  # pragma: no cover - compiled
+    """Free one resident's slot of one tie (the last used slot moves into the gap)."""
+    last = count[resident] - 1
+    for col in range(last + 1):
+        if slots[resident, col] == tie:
+            slots[resident, col] = slots[resident, last]
+            peer[resident, col] = peer[resident, last]
+            slots[resident, last] = -1
+            peer[resident, last] = -1
+            count[resident] = last
+            return
+
+
+@kernel
+def release(ids, a, b, alive, count, slots, peer):  # pragma: no cover - compiled
+    """End ties: mark them dead and free their slots (dead or repeated ids are skipped).
+
+    Args:
+        ids: Tie ids.
+        a: First end of every tie.
+        b: Second end of every tie (-1: elsewhere).
+        alive: Whether every tie is live (updated).
+        count: Used slots per resident (updated).
+        slots: Tie id per resident and slot (updated).
+        peer: Other end per resident and slot (updated).
+    """
+    for tie in ids:
+        if not alive[tie]:
+            continue
+        alive[tie] = False
+        _drop(a[tie], tie, count, slots, peer)
+        if b[tie] >= 0:
+            _drop(b[tie], tie, count, slots, peer)
+
+
+@kernel
+def detach(ids, leaver, stayer, count, slots, peer):  # pragma: no cover - compiled
+    """Ties go on with someone who left: free the leaver's slot, the stayer's peer is -1.
+
+    Args:
+        ids: Tie ids.
+        leaver: The end who leaves, per tie.
+        stayer: The end who stays, per tie.
+        count: Used slots per resident (updated).
+        slots: Tie id per resident and slot (updated).
+        peer: Other end per resident and slot (updated).
+    """
+    for i in range(len(ids)):
+        tie = ids[i]
+        if leaver[i] >= 0:
+            _drop(leaver[i], tie, count, slots, peer)
+        s = stayer[i]
+        for col in range(count[s]):
+            if slots[s, col] == tie:
+                peer[s, col] = -1
