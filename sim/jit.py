@@ -11,4 +11,8 @@ from __future__ import annotations
 import numba
 
 #: Decorator for kernels: compiled without the Python interpreter, cached on disk.
-kernel = numba.njit(cache=True, nogil=True, boundscheck=False)
+kernel = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy")
+#: Decorator for small helpers of kernels: inlined into the calling kernel (no per-call
+#: overhead of passing arrays).
+inline = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy",
+                    inline="always")

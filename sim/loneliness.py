@@ -20,8 +20,9 @@ from __future__ import annotations
 import numpy as np
 
 from sim.contacts import Intake
+from sim.jit import inline, kernel
 from sim.lockdown import Weights
-from sim.parameters import Params
+from sim.parameters import LonelinessParams, Params
 from sim.population import EMPLOYED, STUDENT, Population
 from sim.synth import SCHOOL_OFFSET
 
@@ -119,73 +120,42 @@ def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:
     """
     n = pop.n
     lon = params.loneliness
-    respond = 1 - lon.mastery_protection * pop.mastery[:n]
-    de, ds = pop.desired_emotional[:n], pop.desired_social[:n]
-    gap_e = np.maximum(de - pop.achieved_emotional[:n], 0) / np.maximum(de, 0.05)
-    gap_s = np.maximum(ds - pop.achieved_social[:n], 0) / np.maximum(ds, 0.05)
-    target_e = np.clip(lon.emotional_gain * gap_e * respond + lon.grief_weight * pop.grief[:n]
-                       + pop.fluctuation[0, :n], 0.0, 6.0)
-    target_s = np.clip(lon.social_gain * gap_s * respond + pop.fluctuation[1, :n], 0.0, 5.0)
-    return target_e, target_s
+    out = np.empty((2, n), np.float32)
+    _targets(_person(pop, n), _gains(lon), out)
+    return out[0], out[1]
 
 
-def fluctuate(pop: Population, params: Params, rng: np.random.Generator) -> None:
-    """Advance each resident's personal fluctuations one week (AR(1) processes).
+def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generator) -> None:
+    """One week of every resident's inner life, then their answers to the DJG items.
 
-    One for the emotional and one for the social side, correlated by
-    ``fluctuation_correlation``. Uniform draws scaled to unit variance keep this cheap; over
-    weeks the sum is near normal.
+    In order, per resident: the personal fluctuations take an AR(1) step (one emotional and
+    one social, correlated by ``fluctuation_correlation``; uniform shocks scaled to unit
+    variance); the targets of :func:`targets` follow; latent loneliness moves toward them
+    with inertia (slower recovery while chronic); grief fades with the personal half-life;
+    desires are lowered toward what is achieved (faster with mastery) and drift back to the
+    personal baseline; withdrawal builds while loneliness is chronic and fades otherwise;
+    and the resident answers the 11 items (see :func:`answer_items`).
 
     Args:
-        pop: The population table.
+        pop: The population table (fulfilment already computed).
         params: Model parameters.
-        rng: The loneliness stream.
+        rng: The loneliness stream (two uniform draws per resident).
     """
     n = pop.n
     lon = params.loneliness
-    keep = np.float32(np.exp(-1 / lon.fluctuation_weeks))
-    scale = np.float32(lon.fluctuation_sd * np.sqrt(1 - keep**2) * np.sqrt(12))
     shock = rng.random((2, n), dtype=np.float32)
-    shock -= np.float32(0.5)
-    rho = np.float32(lon.fluctuation_correlation)
-    shock[1] *= np.sqrt(1 - rho**2)
-    shock[1] += rho * shock[0]
-    wobble = pop.fluctuation[:, :n]
-    wobble *= keep
-    wobble += scale * shock
-
-
-def update_latent(pop: Population, params: Params) -> None:
-    """Move latent loneliness toward its target; adapt desires; fade grief; build withdrawal.
-
-    Args:
-        pop: The population table.
-        params: Model parameters.
-    """
-    n = pop.n
-    lon = params.loneliness
-    target_e, target_s = targets(pop, params)
-    chronic = pop.lonely_weeks[:n] >= lon.chronic_after_weeks
-    usual = 1 / lon.inertia_weeks
-    slow = np.where(chronic, usual / lon.chronic_inertia_factor, usual).astype(np.float32)
-    em, so = pop.emotional[:n], pop.social[:n]
-    # Chronic loneliness is slow to recover, but can deepen at the ordinary pace.
-    em += np.where(target_e > em, usual, slow) * (target_e - em)
-    so += np.where(target_s > so, usual, slow) * (target_s - so)
-    # Grief fades with the personal half-life.
-    grief = pop.grief[:n]
-    grief *= np.exp2(-1 / pop.grief_halflife[:n])
-    # Expectations: lowered toward what is achieved (faster with mastery), and drift back.
-    adapt = lon.adaptation_per_year / 52 * pop.mastery[:n] * (1 + pop.adapt_boost[:n])
-    back = lon.restore_per_year / 52
-    for desired, achieved, base in (
-            (pop.desired_emotional, pop.achieved_emotional, pop.desired_emotional_base),
-            (pop.desired_social, pop.achieved_social, pop.desired_social_base)):
-        d = desired[:n]
-        d += adapt * np.minimum(achieved[:n] - d, 0) + back * (base[:n] - d)
-    # Withdrawal builds while loneliness is chronic and fades otherwise.
-    wd = pop.withdrawal[:n]
-    wd += lon.withdrawal_per_year / 52 * (chronic - wd)
+    keep = np.exp(-1 / lon.fluctuation_weeks)
+    rho = lon.fluctuation_correlation
+    dynamics = np.array([
+        keep, lon.fluctuation_sd * np.sqrt(1 - keep**2) * np.sqrt(12), rho, np.sqrt(1 - rho**2),
+        1 / lon.inertia_weeks, lon.chronic_after_weeks, lon.chronic_inertia_factor,
+        lon.adaptation_per_year / 52, lon.restore_per_year / 52, lon.withdrawal_per_year / 52,
+    ], np.float32)
+    _week(_person(pop, n), _gains(lon), dynamics, shock, pop.fluctuation, pop.emotional,
+          pop.social, pop.grief, pop.grief_halflife, pop.adapt_boost,
+          pop.desired_emotional_base, pop.desired_social_base, pop.withdrawal,
+          pop.item_offset, _THRESHOLDS, _SHORT, pop.djg_emotional, pop.djg_social, pop.djg6,
+          pop.lonely_weeks)
 
 
 def answer_items(pop: Population) -> None:
@@ -198,29 +168,104 @@ def answer_items(pop: Population) -> None:
     Args:
         pop: The population table.
     """
-    n = pop.n
-    off = pop.item_offset[:, :n]
-    scores = (pop.djg_emotional[:n], pop.djg_social[:n], pop.djg6[:n])
-    for score in scores:
-        score.fill(0)
-    hit = np.empty(n, np.bool_)
-    level = np.empty(n, np.float32)
-    items = [(pop.emotional[:n], k, t, short) for k, t, short in zip(
-        range(6), _E_THRESH, _E_SHORT, strict=True)]
-    items += [(pop.social[:n], 6 + k, t, short) for k, t, short in zip(
-        range(5), _S_THRESH, _S_SHORT, strict=True)]
-    for latent, k, threshold, short in items:
-        np.add(latent, off[k], out=level)
-        np.greater(level, threshold, out=hit)
-        subscale = scores[0] if k < 6 else scores[1]
-        np.add(subscale, hit, out=subscale, casting="unsafe")
-        if short:
-            np.add(scores[2], hit, out=scores[2], casting="unsafe")
-    lonely = (pop.djg_emotional[:n] + pop.djg_social[:n]) >= 3
-    weeks = pop.lonely_weeks[:n]
-    np.add(weeks, 1, out=weeks, where=lonely)
-    weeks[~lonely] = 0
-    np.minimum(weeks, 30000, out=weeks)
+    _answer_all(pop.n, pop.emotional, pop.social, pop.item_offset, _THRESHOLDS, _SHORT,
+                pop.djg_emotional, pop.djg_social, pop.djg6, pop.lonely_weeks)
+
+
+#: Thresholds of the 11 items (6 emotional, then 5 social) and DJG-6 membership.
+_THRESHOLDS = np.concatenate([_E_THRESH, _S_THRESH]).astype(np.float32)
+_SHORT = np.concatenate([_E_SHORT, _S_SHORT]).astype(np.bool_)
+
+
+def _person(pop: Population, n: int) -> tuple[np.ndarray, ...]:
+    """The columns the targets read, as a tuple (kernels take arrays, not objects)."""
+    return (pop.mastery[:n], pop.desired_emotional[:n], pop.desired_social[:n],
+            pop.achieved_emotional[:n], pop.achieved_social[:n], pop.grief[:n],
+            pop.fluctuation[:, :n])
+
+
+def _gains(lon: LonelinessParams) -> np.ndarray:
+    """The parameters of the targets, in the order :func:`_target_of` reads them."""
+    return np.array([lon.mastery_protection, lon.emotional_gain, lon.social_gain,
+                     lon.grief_weight], np.float32)
+
+
+@inline
+def _target_of(i, person, gains):  # pragma: no cover - compiled
+    """Target emotional and social latent loneliness of resident ``i`` (see targets)."""
+    mastery, desired_e, desired_s, achieved_e, achieved_s, grief, fluctuation = person
+    protection, emotional_gain, social_gain, grief_weight = gains[0], gains[1], gains[2], gains[3]
+    respond = 1 - protection * mastery[i]
+    de, ds = desired_e[i], desired_s[i]
+    gap_e = max(de - achieved_e[i], 0) / max(de, np.float32(0.05))
+    gap_s = max(ds - achieved_s[i], 0) / max(ds, np.float32(0.05))
+    te = emotional_gain * gap_e * respond + grief_weight * grief[i] + fluctuation[0, i]
+    ts = social_gain * gap_s * respond + fluctuation[1, i]
+    return min(max(te, np.float32(0.0)), np.float32(6.0)), min(max(ts, np.float32(0.0)),
+                                                              np.float32(5.0))
+
+
+@kernel
+def _targets(person, gains, out):  # pragma: no cover - compiled
+    for i in range(out.shape[1]):
+        out[0, i], out[1, i] = _target_of(i, person, gains)
+
+
+@inline
+def _answer(i, emotional, social, offset, thresholds, short, djg_e, djg_s, djg6, lonely_weeks
+            ):  # pragma: no cover - compiled
+    """Resident ``i``'s DJG answers from the latent state (see answer_items)."""
+    e = s = six = 0  # branch-free sums: which items are endorsed is unpredictable
+    for k in range(6):
+        hit = np.int32(emotional[i] + offset[k, i] > thresholds[k])
+        e += hit
+        six += hit * short[k]
+    for k in range(6, 11):
+        hit = np.int32(social[i] + offset[k, i] > thresholds[k])
+        s += hit
+        six += hit * short[k]
+    djg_e[i], djg_s[i], djg6[i] = e, s, six
+    lonely_weeks[i] = min(lonely_weeks[i] + 1, 30000) * (e + s >= 3)
+
+
+@kernel
+def _answer_all(n, emotional, social, offset, thresholds, short, djg_e, djg_s, djg6,
+                lonely_weeks):  # pragma: no cover - compiled
+    for i in range(n):
+        _answer(i, emotional, social, offset, thresholds, short, djg_e, djg_s, djg6,
+                lonely_weeks)
+
+
+@kernel
+def _week(person, gains, dynamics, shock, fluctuation, emotional, social, grief, halflife,
+          adapt_boost, base_e, base_s, withdrawal, offset, thresholds, short, djg_e, djg_s,
+          djg6, lonely_weeks):  # pragma: no cover - compiled
+    """One week per resident; see :func:`fluctuate_and_update`."""
+    mastery, desired_e, desired_s, achieved_e, achieved_s = (person[0], person[1], person[2],
+                                                             person[3], person[4])
+    keep, scale, rho, rest = dynamics[0], dynamics[1], dynamics[2], dynamics[3]
+    usual, chronic_after, chronic_factor = dynamics[4], dynamics[5], dynamics[6]
+    adaptation, restore, withdrawal_rate = dynamics[7], dynamics[8], dynamics[9]
+    for i in range(len(mastery)):
+        first = shock[0, i] - np.float32(0.5)
+        second = (shock[1, i] - np.float32(0.5)) * rest + rho * first
+        fluctuation[0, i] = keep * fluctuation[0, i] + scale * first
+        fluctuation[1, i] = keep * fluctuation[1, i] + scale * second
+        te, ts = _target_of(i, person, gains)
+        chronic = np.float32(lonely_weeks[i] >= chronic_after)
+        slow = usual / (1 + chronic * (chronic_factor - 1))
+        # Chronic loneliness is slow to recover, but can deepen at the ordinary pace.
+        emotional[i] += max(usual * (te > emotional[i]), slow) * (te - emotional[i])
+        social[i] += max(usual * (ts > social[i]), slow) * (ts - social[i])
+        grief[i] *= np.exp2(-1 / halflife[i])
+        adapt = adaptation * mastery[i] * (1 + adapt_boost[i])
+        desired_e[i] += (adapt * min(achieved_e[i] - desired_e[i], 0)
+                         + restore * (base_e[i] - desired_e[i]))
+        desired_s[i] += (adapt * min(achieved_s[i] - desired_s[i], 0)
+                         + restore * (base_s[i] - desired_s[i]))
+        withdrawal[i] += withdrawal_rate * (chronic - withdrawal[i])
+        _answer(i, emotional, social, offset, thresholds, short, djg_e, djg_s, djg6,
+                lonely_weeks)
 
 
 def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.ndarray) -> None:

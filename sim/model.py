@@ -129,9 +129,7 @@ class LonelinessModel(mesa.Model):
             loneliness.settle(world.pop, self.params, world.streams["population"],
                               world.pop.active_ids())
             return
-        loneliness.fluctuate(world.pop, self.params, world.streams["loneliness"])
-        loneliness.update_latent(world.pop, self.params)
-        loneliness.answer_items(world.pop)
+        loneliness.fluctuate_and_update(world.pop, self.params, world.streams["loneliness"])
 
     def warm_up(self, weeks: int) -> None:
         """Let feelings settle on the starting convoys before week 0 (nothing is recorded).
