@@ -232,25 +232,6 @@ class Intake:
             self.social = np.vstack([self.social, extra])
             self.daily = np.concatenate([self.daily, extra[:, 0]])
 
-    def weigh(self, n: int, emotional: np.ndarray, social: np.ndarray,
-              contacts: np.ndarray | None = None
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-        """Weighted sums over settings of the first ``n`` residents' intake.
-
-        Args:
-            n: Number of rows.
-            emotional: Weight per setting of the emotional sums.
-            social: Weight per setting of the social sums.
-            contacts: Weight per setting of the social sums for the contact index (or None).
-
-        Returns:
-            ``(emotional, social, contacts)`` per resident (contacts None if not asked).
-        """
-        wc = np.zeros(N_SETTINGS, np.float32) if contacts is None else contacts
-        out = _weigh(self.emotional[:n], self.social[:n], np.asarray(emotional, np.float32),
-                     np.asarray(social, np.float32), np.asarray(wc, np.float32))
-        return out[0], out[1], (out[2] if contacts is not None else None)
-
     def rebuild(self, ties: Ties) -> None:
         """Sum the cached values of all live ties from scratch.
 
@@ -291,20 +272,3 @@ def _add_values(ids, a, b, setting, value_emotional, value_social, daily, emotio
             emotional[y, s] += ve
             social[y, s] += vs
             daily_sum[y] += d
-
-
-@kernel
-def _weigh(emotional, social, we, ws, wc):  # pragma: no cover - compiled
-    """Row-wise weighted sums of the intake matrices; see :meth:`Intake.weigh`."""
-    n, k = emotional.shape
-    out = np.zeros((3, n), np.float32)
-    for i in range(n):
-        e = np.float32(0.0)
-        s = np.float32(0.0)
-        c = np.float32(0.0)
-        for j in range(k):
-            e += emotional[i, j] * we[j]
-            s += social[i, j] * ws[j]
-            c += social[i, j] * wc[j]
-        out[0, i], out[1, i], out[2, i] = e, s, c
-    return out

@@ -59,53 +59,64 @@ _E_SHORT = np.array([s for _, _, s in EMOTIONAL_ITEMS])
 _S_SHORT = np.array([s for _, _, s in SOCIAL_ITEMS])
 
 
-def participation(pop: Population, factors: tuple[float, float, float]) -> np.ndarray:
-    """Open foci a resident takes part in this week (work, school/study, club).
-
-    Args:
-        pop: The population table.
-        factors: ``(work, school, club)`` shares kept under lockdown measures.
-
-    Returns:
-        Participation count per row, float32 (an intervention group counts like a club).
-    """
-    n = pop.n
-    work, school, club = factors
-    employed = pop.work[:n] == EMPLOYED
-    studying = (pop.work[:n] == STUDENT) & (pop.workplace[:n] >= SCHOOL_OFFSET)
-    groups = (pop.club[:n] >= 0).astype(np.float32) + (pop.activity[:n] >= 0)
-    return (employed * work + studying * school + groups * club).astype(np.float32)
-
-
-def fulfilment(pop: Population, intake: Intake, w: Weights, taking_part: np.ndarray,
-               params: Params) -> None:
+def fulfilment(pop: Population, intake: Intake, w: Weights,
+               factors: tuple[float, float, float], params: Params) -> None:
     """Set achieved emotional and social fulfilment and weekly contacts.
+
+    Per resident: the summed tie values weighted per setting by this week's weights (plus
+    the remote part again for residents with video calling), social fulfilment from taking
+    part in open foci (work, school, club, an intervention group), the discount that
+    entrenched loneliness puts on what contact is worth (negative social cognition), and
+    diminishing returns ``A = I / (I + scale)``.
 
     Args:
         pop: The population table.
         intake: Summed emotional and social tie values per resident and setting, and the
             number of ties with daily contact.
         w: This week's setting weights.
-        taking_part: Result of :func:`participation`.
+        factors: ``(work, school, club)`` shares of those foci kept under lockdown measures.
         params: Model parameters.
     """
     n = pop.n
     lon = params.loneliness
-    ie, is_, contacts = intake.weigh(n, w.emotional, w.social, w.contacts)
-    is_ += lon.participation_weight * taking_part
-    boost = pop.remote_boost[:n]
-    if boost.any():  # video calling makes remote contact worth more
-        remote_e, remote_s, _ = intake.weigh(n, w.emotional_remote, w.social_remote)
-        ie += boost * remote_e
-        is_ += boost * remote_s
-    # Entrenched loneliness discounts what contact is worth (negative social cognition).
-    worth = 1 - lon.withdrawal_discount * pop.withdrawal[:n]
-    ie *= worth
-    is_ *= worth
-    pop.achieved_emotional[:n] = ie / (ie + lon.emotional_scale)
-    pop.achieved_social[:n] = is_ / (is_ + lon.social_scale)
-    pop.contacts[:n] = contacts
+    weights = np.stack([w.emotional, w.social, w.contacts, w.emotional_remote,
+                        w.social_remote]).astype(np.float32)
+    constants = np.array([*factors, lon.participation_weight, lon.withdrawal_discount,
+                          lon.emotional_scale, lon.social_scale], np.float32)
+    _fulfil(pop.work[:n], pop.workplace[:n], pop.club[:n], pop.activity[:n],
+            pop.remote_boost[:n], pop.withdrawal[:n], intake.emotional, intake.social,
+            weights, constants, pop.achieved_emotional, pop.achieved_social, pop.contacts)
     pop.daily_contacts[:n] = intake.daily[:n]
+
+
+@kernel
+def _fulfil(work, workplace, club, activity, boost, withdrawal, intake_e, intake_s, weights,
+            constants, achieved_e, achieved_s, contacts):  # pragma: no cover - compiled
+    """Fulfilment per resident; see :func:`fulfilment`."""
+    kept_work, kept_school, kept_club, taking_part_weight = (constants[0], constants[1],
+                                                             constants[2], constants[3])
+    discount, scale_e, scale_s = constants[4], constants[5], constants[6]
+    for i in range(len(work)):
+        e = s = c = remote_e = remote_s = np.float32(0.0)
+        for k in range(intake_e.shape[1]):
+            e += intake_e[i, k] * weights[0, k]
+            s += intake_s[i, k] * weights[1, k]
+            c += intake_s[i, k] * weights[2, k]
+            remote_e += intake_e[i, k] * weights[3, k]
+            remote_s += intake_s[i, k] * weights[4, k]
+        e += boost[i] * remote_e  # video calling makes remote contact worth more
+        s += boost[i] * remote_s
+        # Open foci one takes part in: work, school, club and an intervention group.
+        part = ((work[i] == EMPLOYED) * kept_work
+                + (work[i] == STUDENT and workplace[i] >= SCHOOL_OFFSET) * kept_school
+                + ((club[i] >= 0) + (activity[i] >= 0)) * kept_club)
+        s += taking_part_weight * part
+        worth = 1 - discount * withdrawal[i]
+        e *= worth
+        s *= worth
+        achieved_e[i] = e / (e + scale_e)
+        achieved_s[i] = s / (s + scale_s)
+        contacts[i] = c
 
 
 def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.jit import kernel
 from sim.population import FRAIL, MARITAL_NAMES, Population
-from sim.profiles import adult_band
+from sim.profiles import BAND_OF_YEAR
 
 #: DJG-11 total at or above which a resident counts as lonely / severely lonely.
 LONELY, SEVERE = 3, 9
@@ -56,22 +57,6 @@ GROUP_MATRIX = _group_matrix()
 PATTERN_VALUES = _pattern_values()
 
 
-def cell_of(pop: Population) -> np.ndarray:
-    """Cell index per row (children and inactive rows get the extra cell ``_N_CELLS``).
-
-    Args:
-        pop: The population table.
-
-    Returns:
-        Cell indices.
-    """
-    n = pop.n
-    age = pop.age[:n]
-    cell = ((adult_band(age).astype(np.int32) * _N_MARITAL + pop.marital[:n]) * 2
-            + pop.living_alone[:n]) * 2 + (pop.health[:n] == FRAIL)
-    return np.where(pop.active[:n] & (age >= 18), cell, _N_CELLS)
-
-
 def weekly_table(pop: Population) -> np.ndarray:
     """Counts of adults per cell and answer pattern.
 
@@ -82,11 +67,23 @@ def weekly_table(pop: Population) -> np.ndarray:
         Array (cells, patterns) of counts.
     """
     n = pop.n
-    pattern = (pop.djg_emotional[:n].astype(np.int32) * 6 + pop.djg_social[:n]) * 2 + (
-        pop.djg6[:n] >= STRONG_6)
-    code = cell_of(pop) * _N_PATTERNS + pattern
-    counts = np.bincount(code, minlength=(_N_CELLS + 1) * _N_PATTERNS)
-    return counts[: _N_CELLS * _N_PATTERNS].reshape(_N_CELLS, _N_PATTERNS)
+    counts = np.zeros((_N_CELLS, _N_PATTERNS), np.int64)
+    _count(pop.active[:n], pop.age[:n], pop.marital[:n], pop.living_alone[:n], pop.health[:n],
+           pop.djg_emotional[:n], pop.djg_social[:n], pop.djg6[:n], BAND_OF_YEAR, counts)
+    return counts
+
+
+@kernel
+def _count(active, age, marital, alone, health, emotional, social, djg6, band_of_year, counts
+           ):  # pragma: no cover - compiled
+    """Adults per cell (age band, marital history, living alone, frail) and answer pattern."""
+    for i in range(len(age)):
+        if not active[i] or age[i] < 18:
+            continue
+        band = band_of_year[min(int(age[i]), 120)]
+        cell = ((band * _N_MARITAL + marital[i]) * 2 + alone[i]) * 2 + (health[i] == FRAIL)
+        pattern = (emotional[i] * 6 + social[i]) * 2 + (djg6[i] >= STRONG_6)
+        counts[cell, pattern] += 1
 
 
 def group_metrics(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -122,9 +122,9 @@ class LonelinessModel(mesa.Model):
             first: Settle the starting state instead of taking a weekly step.
         """
         world = self.world
-        taking_part = loneliness.participation(
-            world.pop, participation_factors(self.measures, self.params.contact))
-        loneliness.fulfilment(world.pop, world.intake, self.weights, taking_part, self.params)
+        loneliness.fulfilment(world.pop, world.intake, self.weights,
+                              participation_factors(self.measures, self.params.contact),
+                              self.params)
         if first:
             loneliness.settle(world.pop, self.params, world.streams["population"],
                               world.pop.active_ids())

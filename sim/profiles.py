@@ -100,8 +100,9 @@ def adult_band(age: np.ndarray) -> np.ndarray:
     Returns:
         Band indices as int8.
     """
-    return _BAND_OF_YEAR[np.minimum(age, 120).astype(np.int32)]
+    return BAND_OF_YEAR[np.minimum(age, 120).astype(np.int32)]
 
 
-_BAND_OF_YEAR = (np.searchsorted(ADULT_BANDS, np.arange(121), side="right") - 1).clip(
+#: Adult band index (0-5) of each whole year of age 0-120.
+BAND_OF_YEAR = (np.searchsorted(ADULT_BANDS, np.arange(121), side="right") - 1).clip(
     0, 5).astype(np.int8)
