@@ -143,6 +143,7 @@ def maintain(world: World, weeks: int, kept: np.ndarray) -> None:
         weeks: Length of the block.
         kept: Mean share of in-person contact kept per setting over the block.
     """
+    world.refresh_going_out()
     update_closeness(world, weeks, kept)
     outlive(world, weeks)
     form_ties(world, weeks, kept)

@@ -94,12 +94,12 @@ class World:
 
     def refresh_values(self) -> None:
         """Recompute every live tie's weekly value and rebuild the intake sums."""
-        self.new_week()
+        self.refresh_going_out()
         tie_values(self.pop, self.ties, self.params, self.ties.live(), self.going_out())
         self.intake.rebuild(self.ties)
 
-    def new_week(self, week: int | None = None) -> None:
-        """Start a week: forget cached state and renew the weekly random streams.
+    def new_week(self, week: int) -> None:
+        """Start a week: renew the weekly random streams.
 
         Each weekly stream is derived from the seed, its name and the week. A draw over all
         residents therefore gives resident ``i`` the same number in two runs of the same
@@ -107,18 +107,25 @@ class World:
         numbers per resident and week, so comparisons measure the package, not luck.
 
         Args:
-            week: The week starting (None: only forget cached state).
+            week: The week starting.
         """
-        self._going_out = None
-        if week is not None:
-            for name in WEEKLY_STREAMS:
-                self.streams[name] = stream(self.seed, f"{name}:{week}")
+        for name in WEEKLY_STREAMS:
+            self.streams[name] = stream(self.seed, f"{name}:{week}")
 
     def going_out(self) -> np.ndarray:
-        """Share of out-of-home contact each resident can keep, cached for the week."""
+        """Share of out-of-home contact each resident can keep (see :func:`out_of_home`).
+
+        Cached: recomputed for everyone at each tie maintenance pass (withdrawal changes
+        slowly, and tie values follow it only at those passes), and for the residents whose
+        health, caring or support changed when their ties are re-valued (:meth:`flush`).
+        """
         if self._going_out is None or len(self._going_out) < self.pop.capacity:
             self._going_out = out_of_home(self.pop, self.params)
         return self._going_out
+
+    def refresh_going_out(self) -> None:
+        """Recompute everyone's ability to go out (start of a tie maintenance pass)."""
+        self._going_out = None
 
     # ---- ties ----------------------------------------------------------------------------
     def link(self, a: np.ndarray, b: np.ndarray, kind: int, settled: bool,
@@ -283,6 +290,7 @@ class World:
         cap = self.pop.capacity
         self.ties.ensure_residents(cap)
         self.intake.ensure(cap)
+        self.going_out()[ids] = out_of_home(self.pop, self.params, ids)
         self.on_arrive(ids)
         self.log("arrival", ids)
         return ids
