@@ -35,7 +35,8 @@ def draw_potential(rng: np.random.Generator, params: Params, kind: np.ndarray | 
 
 
 def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray,
-             b: np.ndarray, kind: int, settled: bool, age_gap: int = 0) -> np.ndarray:
+             b: np.ndarray, kind: int, settled: bool, age_gap: int | np.ndarray = 0
+             ) -> np.ndarray:
     """Add ties of one kind with drawn potentials.
 
     Args:
@@ -47,7 +48,8 @@ def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray
         kind: Tie kind.
         settled: True for ties that already exist at the start (closeness near potential);
             False for new acquaintances (closeness starts low and may grow).
-        age_gap: For ties to someone elsewhere, their age minus the resident's (years).
+        age_gap: For ties to someone elsewhere, their age minus the resident's (years),
+            one value or one per tie.
 
     Returns:
         Ids of the added ties.
@@ -57,9 +59,7 @@ def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray
         close = pot * rng.uniform(0.8, 1.0, len(a)).astype(np.float32)
     else:
         close = np.minimum(pot, rng.uniform(0.15, 0.3, len(a)).astype(np.float32))
-    ids = ties.add(a, b, kind, close, pot)
-    ties.age_gap[ids] = age_gap
-    return ids
+    return ties.add(a, b, kind, close, pot, age_gap)
 
 
 class FocusIndex:
@@ -214,6 +214,8 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     loc_grand = rng.binomial(n_grand, local)
     ext_grand = n_grand - loc_grand
     for count, lo, hi in ((loc_sib, -6, 6), (loc_kid, -38, -24), (loc_grand, -70, -45)):
+        if not len(candidates):  # newcomers: all their kin live elsewhere
+            break
         src = np.repeat(adults, count)
         kin = match_by_age(pop, rng, src, candidates, lo, hi)
         found = kin >= 0
@@ -227,10 +229,15 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
             ext_kid += missing
         else:
             ext_sib += missing
-    for count, gap in ((ext_par, 30), (ext_sib, 0), (ext_kid, -30), (ext_grand, -57)):
-        elsewhere = np.repeat(adults, count)
-        add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32), FAMILY,
-                 settled=True, age_gap=gap)
+    if not len(candidates):
+        ext_sib += loc_sib
+        ext_kid += loc_kid
+        ext_grand += loc_grand
+    counts = np.stack([ext_par, ext_sib, ext_kid, ext_grand], axis=1).ravel()
+    elsewhere = np.repeat(np.repeat(adults, 4), counts)
+    gaps = np.repeat(np.tile(np.array([30, 0, -30, -57], np.int8), len(adults)), counts)
+    add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32), FAMILY,
+             settled=True, age_gap=gaps)
 
 
 def match_by_age(pop: Population, rng: np.random.Generator, src: np.ndarray,

@@ -104,3 +104,27 @@ def detach(ids, leaver, stayer, count, slots, peer):  # pragma: no cover - compi
         for col in range(count[s]):
             if slots[s, col] == tie:
                 peer[s, col] = -1
+
+
+@kernel
+def household_peers(residents, count, peer, household):  # pragma: no cover - compiled
+    """Residents tied to one of ``residents`` and living in the same household.
+
+    Args:
+        residents: Resident rows.
+        count: Used slots per resident.
+        peer: Other end per resident and slot.
+        household: Household id per resident.
+
+    Returns:
+        Their tied housemates (unsorted, possibly repeated).
+    """
+    out = np.empty(len(residents) * peer.shape[1], np.int32)
+    k = 0
+    for r in residents:
+        for col in range(count[r]):
+            p = peer[r, col]
+            if p >= 0 and household[p] == household[r]:
+                out[k] = p
+                k += 1
+    return out[:k]

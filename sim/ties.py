@@ -73,7 +73,8 @@ class Ties:
 
     # ---- adding and removing -------------------------------------------------------------
     def add(self, a: np.ndarray, b: np.ndarray, kind: np.ndarray | int,
-            closeness: np.ndarray, potential: np.ndarray) -> np.ndarray:
+            closeness: np.ndarray, potential: np.ndarray, age_gap: np.ndarray | int = 0
+            ) -> np.ndarray:
         """Add ties; pairs where a resident has no free slot are dropped.
 
         Args:
@@ -82,6 +83,8 @@ class Ties:
             kind: Tie kind(s).
             closeness: Starting closeness.
             potential: Closeness the tie tends to with regular contact.
+            age_gap: For ties to someone elsewhere, their age minus the first resident's
+                (years), one value or one per tie.
 
         Returns:
             Ids of the ties actually added.
@@ -99,7 +102,7 @@ class Ties:
         self.closeness[ids] = np.asarray(closeness, np.float32)[keep]
         self.potential[ids] = np.asarray(potential, np.float32)[keep]
         self.alive[ids] = True
-        self.age_gap[ids] = 0
+        self.age_gap[ids] = np.broadcast_to(np.asarray(age_gap, np.int8), keep.shape)[keep]
         self.fixed_rate[ids] = 0
         return ids
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from sim import convoy, synth
+from sim import convoy, synth, tie_slots
 from sim.contacts import Intake, out_of_home, tie_values
 from sim.events.hazards import HazardTables, normalise_health
 from sim.parameters import Params
@@ -218,14 +218,9 @@ class World:
         """
         found = np.unique(np.asarray(residents, np.int32))
         for _ in range(2):
-            ids = self.ties.ties_of(found)
-            a, b = self.ties.a[ids], self.ties.b[ids]
-            ends = np.concatenate([a, b])
-            near = np.concatenate([b, a])
-            ok = near >= 0
-            ends, near = ends[ok], near[ok]
-            same = (self.pop.household[ends] == self.pop.household[near]) & np.isin(ends, found)
-            found = np.union1d(found, near[same])
+            near = tie_slots.household_peers(found, self.ties.count, self.ties.peer,
+                                             self.pop.household)
+            found = np.union1d(found, near)
         return found[self.pop.active[found]].astype(np.int32)
 
     def relocate(self, ids: np.ndarray, whole_households: bool = False) -> None:
