@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sim.jit import kernel
+
 #: Marital history codes (``marital`` column).
 NEVER, PARTNERED, WIDOWED, DIVORCED = 0, 1, 2, 3
 MARITAL_NAMES = ("never_partnered", "partnered", "widowed", "divorced")
@@ -157,8 +159,20 @@ class Population:
     def refresh_households(self) -> None:
         """Recompute household sizes and who lives alone (derived columns)."""
         n = self.n
-        act = self.active[:n]
-        hh = self.household[:n]
-        size = np.bincount(hh[act], minlength=int(hh.max()) + 1 if n else 1)
-        self.household_size[:n] = np.where(act & (hh >= 0), size[hh.clip(0)], 0)
-        self.living_alone[:n] = act & (self.household_size[:n] == 1) & ~self.care_home[:n]
+        _household_sizes(self.active[:n], self.household[:n], self.care_home[:n],
+                         self.household_size[:n], self.living_alone[:n])
+
+
+@kernel
+def _household_sizes(active, household, care_home, size, alone):  # pragma: no cover - compiled
+    """Persons per household for each resident (0 if inactive) and who lives alone."""
+    top = 0
+    for i in range(len(household)):
+        top = max(top, household[i])
+    count = np.zeros(top + 1, np.int32)
+    for i in range(len(household)):
+        if active[i] and household[i] >= 0:
+            count[household[i]] += 1
+    for i in range(len(household)):
+        size[i] = count[household[i]] if active[i] and household[i] >= 0 else 0
+        alone[i] = size[i] == 1 and not care_home[i]

@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.population import DIVORCED, EMPLOYED, FRAIL, NEVER, PARTNERED, RETIRED, STUDENT, WIDOWED
+from sim.jit import kernel
+from sim.population import (
+    DIVORCED,
+    EMPLOYED,
+    FRAIL,
+    NEVER,
+    NO_WORK,
+    PARTNERED,
+    RETIRED,
+    STUDENT,
+    WIDOWED,
+)
 from sim.synth import STUDY_OFFSET, STUDY_SIZE, WORKPLACE_SIZE
 from sim.ties import FAMILY, INNER, PARTNER
 
@@ -227,24 +238,39 @@ def yearly_transitions(world: World) -> None:
     """
     pop, rng = world.pop, world.streams["events"]
     n = pop.n
-    age, work, active = pop.age[:n], pop.work[:n], pop.active[:n]
-    start_school = np.flatnonzero(active & (work == 0) & (age >= 4) & (age < 18))
-    world.enrol_pupils(start_school.astype(np.int32))
-    leavers = np.flatnonzero(active & (work == STUDENT) & (pop.workplace[:n] < STUDY_OFFSET)
-                             & (age >= 18)).astype(np.int32)
+    code = _transition(pop.active[:n], pop.age[:n], pop.work[:n], pop.workplace[:n],
+                       np.float32(world.params.events.retirement_age))
+    who = np.flatnonzero(code).astype(np.int32)
+    start_school, leavers, graduates, retiring = (who[code[who] == k] for k in range(1, 5))
+    world.enrol_pupils(start_school)
     study = leavers[rng.random(len(leavers)) < world.params.life.school_leavers_study]
     pop.workplace[study] = STUDY_OFFSET + rng.integers(0, max(1, n // 50 // STUDY_SIZE),
                                                        len(study))
-    graduates = np.flatnonzero(active & (work == STUDENT) & (pop.workplace[:n] >= STUDY_OFFSET)
-                               & (age >= 24)).astype(np.int32)
     to_work = np.concatenate([np.setdiff1d(leavers, study), graduates])
     pop.work[to_work] = EMPLOYED
     pop.workplace[to_work] = rng.integers(0, max(1, n // 2 // WORKPLACE_SIZE), len(to_work))
-    retiring = np.flatnonzero(active & (work == EMPLOYED)
-                              & (age >= world.params.events.retirement_age)).astype(np.int32)
     pop.work[retiring] = RETIRED
     pop.workplace[retiring] = -1
     world.retarget(np.concatenate([study, to_work, retiring]))
+
+
+@kernel
+def _transition(active, age, work, workplace, retirement_age):  # pragma: no cover - compiled
+    """Code per resident: 1 starts school, 2 leaves school, 3 graduates, 4 retires, 0 none."""
+    code = np.zeros(len(age), np.int8)
+    for i in range(len(age)):
+        if not active[i]:
+            continue
+        a, w = age[i], work[i]
+        if w == NO_WORK and 4 <= a < 18:
+            code[i] = 1
+        elif w == STUDENT and a >= 18 and workplace[i] < STUDY_OFFSET:
+            code[i] = 2
+        elif w == STUDENT and a >= 24 and workplace[i] >= STUDY_OFFSET:
+            code[i] = 3
+        elif w == EMPLOYED and a >= retirement_age:
+            code[i] = 4
+    return code
 
 
 def _partner_ties(world: World, ids: np.ndarray) -> np.ndarray:
