@@ -131,7 +131,7 @@ def _draw(u, age, active, female, health, partner, care_home, with_parents, hous
     """Event code per resident (index in EVENTS, -1: nothing); see :func:`draw_events`."""
     n = len(u)
     code = np.full(n, -1, np.int8)
-    h = np.zeros(len(EVENTS), np.float32)
+    zero = np.float32(0.0)
     for i in range(n):
         if not active[i]:
             continue
@@ -142,25 +142,27 @@ def _draw(u, age, active, female, health, partner, care_home, with_parents, hous
         home = not care_home[i]
         parents = with_parents[i]
         hl = health[i]
-        h[0] = death[1 if female[i] else 0, whole] * death_rr[hl]
-        # Either partner's draw ends the couple, so each carries half the couple's rate.
-        h[1] = 0.5 * divorce[whole] if together and adult and home else 0.0
         single = adult and not together and not parents and home
-        h[2] = partnering[whole] if single and household_size[i] == 1 else 0.0
-        h[3] = birth if female[i] and together and 25 <= a < 40 else 0.0
-        h[4] = leave_home if parents and adult else 0.0
-        # A household moves together, so a couple shares one move hazard between two adults.
-        h[5] = move[whole] / (2.0 if together else 1.0) if adult and not parents and home \
-            else 0.0
-        h[6] = decline[1 if chronic[i] else 0, whole] if adult and hl < FRAIL else 0.0
-        h[7] = recovery if adult and hl > GOOD else 0.0
-        h[8] = to_care_home if home and hl == FRAIL and a >= 75 else 0.0
-        total = np.float32(0.0)
+        h = (
+            np.float32(death[1 if female[i] else 0, whole] * death_rr[hl]),
+            # Either partner's draw ends the couple, so each carries half the couple's rate.
+            np.float32(0.5 * divorce[whole]) if together and adult and home else zero,
+            partnering[whole] if single and household_size[i] == 1 else zero,
+            birth if female[i] and together and 25 <= a < 40 else zero,
+            leave_home if parents and adult else zero,
+            # A household moves together: a couple shares one move hazard between two adults.
+            np.float32(move[whole] / (2.0 if together else 1.0))
+            if adult and not parents and home else zero,
+            decline[1 if chronic[i] else 0, whole] if adult and hl < FRAIL else zero,
+            recovery if adult and hl > GOOD else zero,
+            to_care_home if home and hl == FRAIL and a >= 75 else zero,
+        )
+        total = zero
         for k in range(len(h)):
             total += h[k]
         if u[i] >= total:
             continue
-        cum = np.float32(0.0)
+        cum = zero
         for k in range(len(h)):
             cum += h[k]
             if u[i] < cum:
