@@ -164,9 +164,8 @@ def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generat
     ], np.float32)
     _week(_person(pop, n), _gains(lon), dynamics, shock, pop.fluctuation, pop.emotional,
           pop.social, pop.grief, pop.grief_halflife, pop.adapt_boost,
-          pop.desired_emotional_base, pop.desired_social_base, pop.withdrawal,
-          pop.item_offset, _THRESHOLDS, _SHORT, pop.djg_emotional, pop.djg_social, pop.djg6,
-          pop.lonely_weeks)
+          pop.desired_emotional_base, pop.desired_social_base, pop.withdrawal, pop.lonely_weeks)
+    answer_items(pop)
 
 
 def answer_items(pop: Population) -> None:
@@ -222,35 +221,31 @@ def _targets(person, gains, out):  # pragma: no cover - compiled
         out[0, i], out[1, i] = _target_of(i, person, gains)
 
 
-@inline
-def _answer(i, emotional, social, offset, thresholds, short, djg_e, djg_s, djg6, lonely_weeks
-            ):  # pragma: no cover - compiled
-    """Resident ``i``'s DJG answers from the latent state (see answer_items)."""
-    e = s = six = 0  # branch-free sums: which items are endorsed is unpredictable
-    for k in range(6):
-        hit = np.int32(emotional[i] + offset[k, i] > thresholds[k])
-        e += hit
-        six += hit * short[k]
-    for k in range(6, 11):
-        hit = np.int32(social[i] + offset[k, i] > thresholds[k])
-        s += hit
-        six += hit * short[k]
-    djg_e[i], djg_s[i], djg6[i] = e, s, six
-    lonely_weeks[i] = min(lonely_weeks[i] + 1, 30000) * (e + s >= 3)
-
-
 @kernel
 def _answer_all(n, emotional, social, offset, thresholds, short, djg_e, djg_s, djg6,
                 lonely_weeks):  # pragma: no cover - compiled
+    """DJG answers from the latent state (see :func:`answer_items`).
+
+    Item by item over all residents: branch-free loops the compiler turns into vector code.
+    """
+    djg_e[:n] = 0
+    djg_s[:n] = 0
+    djg6[:n] = 0
+    for k in range(len(thresholds)):
+        latent = emotional if k < 6 else social
+        score = djg_e if k < 6 else djg_s
+        row, threshold, in_short = offset[k], thresholds[k], np.int8(short[k])
+        for i in range(n):
+            hit = np.int8(latent[i] + row[i] > threshold)
+            score[i] += hit
+            djg6[i] += hit * in_short
     for i in range(n):
-        _answer(i, emotional, social, offset, thresholds, short, djg_e, djg_s, djg6,
-                lonely_weeks)
+        lonely_weeks[i] = min(lonely_weeks[i] + 1, 30000) * (djg_e[i] + djg_s[i] >= 3)
 
 
 @kernel
 def _week(person, gains, dynamics, shock, fluctuation, emotional, social, grief, halflife,
-          adapt_boost, base_e, base_s, withdrawal, offset, thresholds, short, djg_e, djg_s,
-          djg6, lonely_weeks):  # pragma: no cover - compiled
+          adapt_boost, base_e, base_s, withdrawal, lonely_weeks):  # pragma: no cover - compiled
     """One week per resident; see :func:`fluctuate_and_update`."""
     mastery, desired_e, desired_s, achieved_e, achieved_s = (person[0], person[1], person[2],
                                                              person[3], person[4])
@@ -275,8 +270,6 @@ def _week(person, gains, dynamics, shock, fluctuation, emotional, social, grief,
         desired_s[i] += (adapt * min(achieved_s[i] - desired_s[i], 0)
                          + restore * (base_s[i] - desired_s[i]))
         withdrawal[i] += withdrawal_rate * (chronic - withdrawal[i])
-        _answer(i, emotional, social, offset, thresholds, short, djg_e, djg_s, djg6,
-                lonely_weeks)
 
 
 def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.ndarray) -> None:

@@ -146,7 +146,7 @@ class LonelinessModel(mesa.Model):
         world.streams["loneliness"] = stream(self.config.seed, "warm-up")
         for week in range(weeks):
             if week % self.params.ties.update_weeks == 0:
-                world.refresh_values()  # withdrawal reaches contact rates
+                world.follow_going_out()  # withdrawal reaches contact rates
             self.feel()
         world.streams["loneliness"] = saved
         world.refresh_values()

@@ -127,6 +127,16 @@ class World:
         """Recompute everyone's ability to go out (start of a tie maintenance pass)."""
         self._going_out = None
 
+    def follow_going_out(self) -> None:
+        """Re-value the ties of residents whose ability to go out changed (e.g. withdrawal).
+
+        Gives the same tie values as :meth:`refresh_values`, touching only those ties.
+        """
+        n = self.pop.n
+        now = out_of_home(self.pop, self.params, slice(0, n))
+        self.retarget(np.flatnonzero(now != self.going_out()[:n]))
+        self.flush()
+
     # ---- ties ----------------------------------------------------------------------------
     def link(self, a: np.ndarray, b: np.ndarray, kind: int, settled: bool,
              start: float | None = None, fixed_rate: float = 0.0) -> np.ndarray:
