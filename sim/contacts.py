@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.jit import kernel
+from sim.jit import inline, kernel
 from sim.parameters import ContactParams, Params
 from sim.population import CHRONIC, FRAIL, Population
 from sim.synth import SCHOOL_OFFSET
@@ -94,66 +94,110 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray | sli
     ids = np.asarray(ids, np.int32)
     setting = np.empty(len(ids), np.int8)
     rate = np.empty(len(ids), np.float32)
+    constants = (_per_kind(c), np.float32(c.lapsed_per_week),
+                 np.float32(c.family_per_week * c.external_in_person_share),
+                 np.float32(c.closeness_rate_gain), np.float32(c.partner_per_week),
+                 np.asarray(c.remote_per_in_person, np.float32))
     _rates(ids, ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate, pop.household,
            pop.care_home, pop.neighbourhood, pop.workplace, pop.club, pop.activity, going_out,
-           _per_kind(c), np.float32(c.lapsed_per_week),
-           np.float32(c.family_per_week * c.external_in_person_share),
-           np.float32(c.closeness_rate_gain), np.float32(c.partner_per_week),
-           np.asarray(c.remote_per_in_person, np.float32), setting, rate)
+           *constants, setting, rate)
     return setting, rate
+
+
+#: Ties per chunk in :func:`_rates` (its scratch arrays stay in the cache).
+_CHUNK = 1 << 16
 
 
 @kernel
 def _rates(ids, a, b, kind, closeness, fixed_rate, household, care_home, neighbourhood,
            workplace, club, activity, going_out, per_kind, lapsed, external, gain,
            partner_rate, remote, setting_out, rate_out):  # pragma: no cover - compiled
-    """Setting and rate per tie; see :func:`tie_rates`."""
-    for i in range(len(ids)):
-        t = ids[i]
-        x, y, k = a[t], b[t], kind[t]
-        ext = y < 0
-        z = x if ext else y
-        home = (not ext) and household[x] == household[z]
-        shared = True
-        school = False
-        if k == NEIGHBOUR or k == COLLEAGUE or k == CLUB or k == ACTIVITY:
-            if k == NEIGHBOUR:
-                fa, fb = neighbourhood[x], neighbourhood[z]
-            elif k == COLLEAGUE:
-                fa, fb = workplace[x], workplace[z]
-            elif k == CLUB:
-                fa, fb = club[x], club[z]
-            else:
-                fa, fb = activity[x], activity[z]
-            shared = fa == fb and fa >= 0 and not ext
-            school = k == COLLEAGUE and shared and fa >= SCHOOL_OFFSET
-        base = per_kind[k] if shared else lapsed
-        s = KIND_SETTING[k]
-        if k >= NEIGHBOUR and k != VOLUNTEER and not shared:
-            s = S_FRIEND  # a tie whose focus has lapsed is kept up privately
-        if school:
-            s = S_SCHOOL
-        if ext:
-            base = external
-            s = S_EXTERNAL
-        # Visits to a care-home resident (from town or elsewhere) fall under care-home
-        # rules; fellow residents of one home are not visitors.
-        care = (care_home[x] or (care_home[z] and not ext)) and not home
-        mates = (care_home[x] and care_home[z] and not ext
-                 and neighbourhood[x] == neighbourhood[z])
-        if care and not mates:
-            s = S_CARE_HOME
-        in_person = base * (0.4 + gain * closeness[t]) * going_out[x]
-        if not ext:
-            in_person *= going_out[z]
-        if home:
-            s = HOUSEHOLD
-            in_person = partner_rate
-        if k == VOLUNTEER:  # a buddy or daily visitor comes at the programme's rate
-            s = S_FRIEND
-            in_person = fixed_rate[t]
-        setting_out[i] = s
-        rate_out[i] = in_person * (1 + remote[s])
+    """Setting and rate per tie; see :func:`tie_rates`.
+
+    Chunk by chunk, each column of the population is first read for both ends of every tie
+    in one simple loop (one column at a time stays in the cache, so the scattered reads are
+    cheap), then the rates are worked out from these contiguous copies.
+    """
+    size = min(len(ids), _CHUNK)
+    x = np.empty(size, np.int32)
+    z = np.empty(size, np.int32)
+    house_x, house_z = np.empty(size, np.int32), np.empty(size, np.int32)
+    focus_x, focus_z = np.empty(size, np.int32), np.empty(size, np.int32)
+    near_x, near_z = np.empty(size, np.int32), np.empty(size, np.int32)
+    care_x, care_z = np.empty(size, np.bool_), np.empty(size, np.bool_)
+    go_x, go_z = np.empty(size, np.float32), np.empty(size, np.float32)
+    for start in range(0, len(ids), _CHUNK):
+        stop = min(start + _CHUNK, len(ids))
+        m = stop - start
+        for j in range(m):
+            t = ids[start + j]
+            x[j] = a[t]
+            z[j] = a[t] if b[t] < 0 else b[t]
+        for ends, out_x, out_z in ((household, house_x, house_z),
+                                   (neighbourhood, near_x, near_z)):
+            for j in range(m):
+                out_x[j] = ends[x[j]]
+                out_z[j] = ends[z[j]]
+        for j in range(m):
+            care_x[j] = care_home[x[j]]
+            care_z[j] = care_home[z[j]]
+        for j in range(m):
+            go_x[j] = going_out[x[j]]
+            go_z[j] = going_out[z[j]]
+        for k, column in ((NEIGHBOUR, neighbourhood), (COLLEAGUE, workplace), (CLUB, club),
+                          (ACTIVITY, activity)):
+            for j in range(m):
+                if kind[ids[start + j]] == k:
+                    focus_x[j] = column[x[j]]
+                    focus_z[j] = column[z[j]]
+        for j in range(m):
+            t = ids[start + j]
+            setting_out[start + j], rate_out[start + j] = _rate_of(
+                kind[t], b[t] < 0, closeness[t], fixed_rate[t], house_x[j] == house_z[j],
+                focus_x[j], focus_z[j], care_x[j], care_z[j], near_x[j] == near_z[j], go_x[j],
+                go_z[j], per_kind, lapsed, external, gain, partner_rate, remote)
+
+
+@inline
+def _rate_of(k, ext, closeness, fixed_rate, same_household, fa, fb, care_x, care_z,
+             same_neighbourhood, going_x, going_z, per_kind, lapsed, external, gain,
+             partner_rate, remote):  # pragma: no cover - compiled
+    """Setting and total contact rate of one tie (ends x and z; z is x for a tie elsewhere).
+
+    ``fa`` and ``fb`` are both ends' focus of the tie's kind (neighbourhood, workplace,
+    club or activity group; ignored for other kinds).
+    """
+    home = (not ext) and same_household
+    shared = True
+    school = False
+    if k == NEIGHBOUR or k == COLLEAGUE or k == CLUB or k == ACTIVITY:
+        shared = fa == fb and fa >= 0 and not ext
+        school = k == COLLEAGUE and shared and fa >= SCHOOL_OFFSET
+    base = per_kind[k] if shared else lapsed
+    s = KIND_SETTING[k]
+    if k >= NEIGHBOUR and k != VOLUNTEER and not shared:
+        s = S_FRIEND  # a tie whose focus has lapsed is kept up privately
+    if school:
+        s = S_SCHOOL
+    if ext:
+        base = external
+        s = S_EXTERNAL
+    # Visits to a care-home resident (from town or elsewhere) fall under care-home rules;
+    # fellow residents of one home are not visitors.
+    care = (care_x or (care_z and not ext)) and not home
+    mates = care_x and care_z and not ext and same_neighbourhood
+    if care and not mates:
+        s = S_CARE_HOME
+    in_person = base * (0.4 + gain * closeness) * going_x
+    if not ext:
+        in_person *= going_z
+    if home:
+        s = HOUSEHOLD
+        in_person = partner_rate
+    if k == VOLUNTEER:  # a buddy or daily visitor comes at the programme's rate
+        s = S_FRIEND
+        in_person = fixed_rate
+    return s, np.float32(in_person * (1 + remote[s]))
 
 
 def _per_kind(c: ContactParams) -> np.ndarray:
