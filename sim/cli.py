@@ -144,6 +144,10 @@ def _print_summary(model: object, files: list[Path], wall: float) -> None:
         print(f"Package / pakket: {policy['loneliness_years_averted']:.1f} loneliness-years "
               f"averted for {policy['cost_euros']:,.0f} euros"
               + (f" ({per_year:,.0f} per loneliness-year)" if per_year else ""))
+        print("Referred to an intake by / naar een intake verwezen door:")
+        for source in sorted(policy["found_by"].values(), key=lambda v: -v["referred"]):
+            if source["referred"]:
+                print(f"  {source['label']:60s} {source['referred']:6d}")
     print(f"Outputs: {', '.join(str(f) for f in files)}")
 
 

@@ -133,6 +133,10 @@ def _check_policy(scenario: Scenario, source: str) -> None:
     if policy.assignment not in ASSIGNMENTS:
         raise ScenarioError(f"{source}: policy.assignment: {policy.assignment!r} is not known; "
                             f"allowed: {', '.join(ASSIGNMENTS)}")
+    clubs = policy.signalers.faith.club_share + policy.signalers.sports.club_share
+    if clubs > 1 + 1e-9:
+        raise ScenarioError(f"{source}: policy.signalers: faith.club_share + sports.club_share "
+                            f"= {clubs:g}, more than 1 (the rest are culture clubs)")
     for i, iv in enumerate(scenario.interventions):
         for name in iv.target:
             if name not in TARGETS:

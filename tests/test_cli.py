@@ -59,6 +59,8 @@ def test_same_seed_gives_byte_identical_outputs(tmp_path):
      "range"),
     (["run", BASELINE, "--set", "colour=blue"], "colour: unknown key"),
     (["fly"], "invalid choice: 'fly'"),
+    (["run", BASELINE, "--set", "policy.signalers.barber.notice_per_meeting=0.1"],
+     "policy.signalers.barber: unknown key; allowed: debt_counselling, employer"),
 ])
 def test_bad_input_gives_one_line_and_exit_2(args, expected, capsys):
     assert main(args) == 2
@@ -84,10 +86,10 @@ def test_console_script_and_bench_json():
     assert data["residents"] == 500 and data["weeks"] == 10
 
 
-def test_a_package_run_writes_interventions_and_what_it_averted(tmp_path):
+def test_a_package_run_writes_interventions_and_what_it_averted(tmp_path, capsys):
     out = tmp_path / "pkg"
     code = main(["run", str(ROOT / "scenarios" / "maatwerk.toml"), "--residents", "1500",
-                 "--years", "0.5", "--quiet", "--out", str(out)])
+                 "--years", "0.5", "--quiet", "--summary", "--out", str(out)])
     assert code == 0
     rows = list(csv.DictReader((out / "interventions.csv").open()))
     assert {"week", "date", "intervention", "eligible", "referred", "waiting", "enrolled",
@@ -96,5 +98,10 @@ def test_a_package_run_writes_interventions_and_what_it_averted(tmp_path):
     assert {r["intervention"] for r in rows} >= {"meeting_activities", "daily_contact", "intake"}
     policy = json.loads((out / "run.json").read_text())["policy"]
     assert {"loneliness_years_averted", "cost_euros", "cost_per_loneliness_year_averted",
-            "helped"} <= set(policy)
+            "found_by", "helped"} <= set(policy)
     assert policy["cost_euros"] > 0
+    found = policy["found_by"]
+    assert sum(v["referred"] for v in found.values()) == policy["interventions"]["intake"][
+        "referred"] > 0
+    assert found["gp"]["label"] == "huisarts / general practice (GP)"
+    assert "naar een intake verwezen door" in capsys.readouterr().out

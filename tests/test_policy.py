@@ -1,8 +1,9 @@
 """Policy agents and interventions: worked examples of what the scientists found.
 
-Small towns and fixed seeds; signalling is made generous (``notice_per_year``) so that
-enough residents reach help in a short run — the comparisons are within one seed, between
-strategies that differ only in their policy section.
+Small towns and fixed seeds; signalling is made generous (every signaler domain notices ten
+times as often, and more residents ask for help themselves) so that enough residents reach
+help in a short run — the comparisons are within one seed, between strategies that differ
+only in their policy section.
 """
 
 from __future__ import annotations
@@ -13,14 +14,22 @@ import pytest
 from sim import LonelinessModel
 from sim.errors import ScenarioError
 from sim.policy.agents import TAKING_PART
+from sim.policy.domains import DOMAINS, Signalers
 from sim.scenario import from_dict, to_dict
 
 RESIDENTS, YEARS, SEED = 4000, 2, 21
 
 
+def generous_signalers(factor=10.0):
+    """Every domain notices ``factor`` times as often as by default."""
+    defaults = Signalers()
+    return {key: {"notice_per_meeting": min(1.0, factor * getattr(defaults, key)
+                                            .notice_per_meeting)} for key in DOMAINS}
+
+
 def scenario(baseline, interventions, budget=None, **policy):
     data = to_dict(baseline)
-    data["policy"].update({"notice_per_year": 2.0, "self_referral_per_year": 0.5,
+    data["policy"].update({"signalers": generous_signalers(), "self_referral_per_year": 0.5,
                            "welfare_hours_per_week": 200.0, "volunteer_hours_per_week": 2000.0})
     data["policy"].update(policy)
     data["interventions"] = interventions

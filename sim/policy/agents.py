@@ -1,70 +1,30 @@
 """The policy agents: signalers, welfare organisation, municipality, volunteer pool.
 
-Signalers find, the welfare organisation talks and matches, the municipality funds places,
-the volunteer pool gives time.
+Signalers find (the domain agents of :mod:`sim.policy.signalers`), the welfare organisation
+talks and matches, the municipality funds places, the volunteer pool gives time.
 
 Each is a :class:`mesa.Agent` with its own ``step``; :class:`PolicyEngine` runs them in the
-order of the route a lonely resident travels: noticed (vinden) → intake conversation →
-waiting list → taking part (ondersteunen) → completing or dropping out.
+order of the route a lonely resident travels (:mod:`sim.policy.route`): noticed (vinden) →
+intake conversation → waiting list → taking part (ondersteunen) → completing or dropping out.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import mesa
 import numpy as np
 
 from sim.policy.base import CAUSES, Intervention
 from sim.policy.causes import main_cause
 from sim.policy.ledger import Ledger
+from sim.policy.route import AT_INTAKE, NONE, TAKING_PART, WAITING, PolicyAgent
+from sim.policy.signalers import SignalerNetwork
 from sim.policy.spec import Policy
 from sim.policy.targets import target_mask
-from sim.population import FRAIL
 from sim.rng import stream
 
 if TYPE_CHECKING:
     from sim.model import LonelinessModel
-
-NONE, AT_INTAKE, WAITING, TAKING_PART = 0, 1, 2, 3
-
-
-class PolicyAgent(mesa.Agent):
-    """A policy agent of the engine."""
-
-    def __init__(self, model: LonelinessModel, engine: PolicyEngine) -> None:
-        super().__init__(model)
-        self.engine = engine
-
-
-class Signalers(PolicyAgent):
-    """Vinden (find): people who meet residents notice loneliness and refer them.
-
-    GP and home care, pharmacy, hairdresser and supermarket, housing corporation, faith
-    community, clubs, library and neighbours meet residents in ordinary contact. Training
-    (kwaliteit) and awareness (weten) raise noticing; cooperation (samenwerken) raises the
-    share referred; information (informeren) raises self-referral, which stigma holds back.
-    """
-
-    def step(self) -> None:
-        """Refer this week's noticed and self-referring lonely residents to an intake."""
-        eng, pop, pol = self.engine, self.model.world.pop, self.engine.policy
-        lv = eng.levels
-        candidates = np.flatnonzero(eng.mask(("lonely",)) & (pop.care_stage[: pop.n] == NONE))
-        if not len(candidates):
-            return
-        going_out = self.model.world.going_out()[candidates]
-        # Residents who go out meet more signalers; the frail meet GP and home care.
-        meets = 0.5 + 0.5 * going_out + 0.5 * (pop.health[candidates] == FRAIL)
-        notice = pol.notice_per_year / 52 * meets * (1 + lv["kwaliteit"]) * (1 + lv["weten"])
-        refer = min(1.0, pol.referral_share * (1 + lv["samenwerken"]))
-        ask = (pol.self_referral_per_year / 52 * (1 + lv["informeren"])
-               * (1 - pol.stigma * (1 - lv["weten"])))
-        chance = (notice * refer + ask) * (1 - pop.reluctance[candidates])
-        found = candidates[eng.rng.random(len(candidates)) < chance]
-        pop.care_stage[found] = AT_INTAKE
-        pop.care_since[found] = self.model.week
-        eng.ledger.add(self.model.week, len(eng.interventions), "referred", len(found))
 
 
 class WelfareOrganisation(PolicyAgent):
@@ -193,11 +153,12 @@ class PolicyEngine:
         self.interventions = list(interventions)
         self.rng = stream(model.config.seed, "policy")
         self.levels = {"weten": 0.0, "kwaliteit": 0.0, "samenwerken": 0.0, "informeren": 0.0}
-        self.ledger = Ledger(model.weeks, [iv.label for iv in self.interventions])
         self.helped: set[int] = set()  # everyone who ever took part
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self._involved: np.ndarray | None = None
-        self.signalers = Signalers(model, self)
+        self.signalers = SignalerNetwork(model, self)
+        self.ledger = Ledger(model.weeks, [iv.label for iv in self.interventions],
+                             self.signalers.sources)
         self.welfare = WelfareOrganisation(model, self)
         self.volunteers = VolunteerPool(model, self)
         self.municipality = Municipality(model, self)

@@ -1,4 +1,4 @@
-"""Policy outputs: the weekly table per intervention, and what the package achieved.
+"""Policy outputs: weekly table per intervention, who found whom, what the package achieved.
 
 Loneliness-years averted compare the run with the same run without the package (same
 scenario and seed, no interventions): the difference in the number of lonely adults
@@ -15,6 +15,7 @@ import numpy as np
 from sim.metrics import GROUPS, METRICS
 from sim.policy.base import CAUSE_NAMES_NL, CAUSES
 from sim.policy.ledger import COUNTS
+from sim.policy.signalers import SOURCE_LABELS
 from sim.policy.targets import TARGETS
 
 if TYPE_CHECKING:
@@ -86,8 +87,24 @@ def summary(model: LonelinessModel, counterfactual: LonelinessModel) -> dict[str
         "cost_euros": round(cost, 2),
         "cost_per_loneliness_year_averted": round(cost / averted, 2) if averted > 0 else None,
         "interventions": per_intervention,
+        "found_by": found_by(model),
         "helped": helped(model, counterfactual),
     }
+
+
+def found_by(model: LonelinessModel) -> dict[str, dict[str, Any]]:
+    """Residents referred to the intake, per signaler domain and self-referral (vinden).
+
+    Args:
+        model: A model with a policy that has run.
+
+    Returns:
+        ``{source: {"label": "<nl> / <en>", "referred": n}}`` in the order of the sources.
+    """
+    led = model.policy.ledger
+    totals = led.found_by[: model.recorder.weeks_recorded].sum(axis=0)
+    return {source: {"label": " / ".join(SOURCE_LABELS[source]), "referred": int(n)}
+            for source, n in zip(led.sources, totals, strict=True)}
 
 
 def helped(model: LonelinessModel, counterfactual: LonelinessModel) -> dict[str, Any]:

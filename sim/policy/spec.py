@@ -1,10 +1,11 @@
-"""The municipality's policy: budget, assignment, welfare and volunteer capacity, signalling."""
+"""The municipality's policy: budget, assignment, welfare and volunteer capacity, finding."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sim.parameters.declare import param
+from sim.policy.domains import Signalers
 
 ASSIGNMENTS = ("maatwerk", "generic")
 
@@ -56,15 +57,6 @@ class Policy:
         0.5, unit="share 0-1", lo=0, hi=1,
         source="assumption: many volunteers are older and stayed home in 2020",
         doc="Share of volunteer hours available during a lockdown.")
-    notice_per_year: float = param(
-        0.15, unit="per lonely resident per year", lo=0, hi=52,
-        source="assumption — calibrated; loneliness is often unnoticed (DOMAIN.md: vinden)",
-        doc="Chance a year that signalers (GP, home care, pharmacy, hairdresser, supermarket, "
-            "housing corporation, faith community, club, library, neighbours) notice a lonely "
-            "resident they meet, before training and awareness.")
-    referral_share: float = param(
-        0.3, unit="share 0-1", lo=0, hi=1, source="assumption — calibrated",
-        doc="Share of noticed residents actually referred, before coalition cooperation.")
     self_referral_per_year: float = param(
         0.05, unit="per lonely resident per year", lo=0, hi=52,
         source="assumption — calibrated",
@@ -73,7 +65,12 @@ class Policy:
     stigma: float = param(
         0.5, unit="share 0-1", lo=0, hi=1,
         source="DOMAIN.md: taboo keeps people from asking (weten)",
-        doc="Share of self-referrals that stigma prevents.")
+        doc="Share of self-referrals that stigma prevents (awareness, weten, lowers it).")
+    signalers: Signalers = field(
+        default_factory=Signalers,
+        metadata={"doc": "Signaler domains (vinden): who meets residents, how often, how well "
+                         "they notice loneliness and how often they refer ([policy.signalers."
+                         "<domain>] tables, see sim/policy/domains.py)."})
     misfit_mastery_loss: float = param(
         0.05, unit="mastery points", lo=0, hi=1,
         source="Kwekkeboom: dropping out of a misfit intervention ('even this I can't do')",

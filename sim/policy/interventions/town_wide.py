@@ -1,6 +1,7 @@
 """Town-wide building blocks: weten, kwaliteit, samenwerken, informeren.
 
-Each raises one level of the signalling route (see :class:`sim.policy.agents.Signalers`):
+Each raises one level of the signalling route (see :mod:`sim.policy.signalers`), for every
+signaler domain alike:
 
 * ``awareness_campaign`` — weten (know): breaking the taboo; more noticing, less stigma;
 * ``signaler_training`` — kwaliteit (quality): signalers notice loneliness more often;
