@@ -113,7 +113,10 @@ def test_signaler_training_raises_the_number_found(baseline, default):
     trained = run(scenario(baseline, blocks=("signaler_training",)))
     counts = {"default": by_signalers(default), "trained": by_signalers(trained)}
     assert counts["trained"] > 1.2 * counts["default"], counts
-    assert found(trained, "self") == pytest.approx(found(default, "self"), rel=0.25)
+    # The chance to ask for help oneself does not depend on training (the number who do
+    # moves a little, as trained signalers find some of them first).
+    self_rate = [m.policy.signalers.rates[-1].max() for m in (default, trained)]
+    assert self_rate[1] == pytest.approx(self_rate[0]) and self_rate[0] > 0
 
 
 def test_cooperation_raises_referrals_and_information_raises_self_referral(baseline, default):
