@@ -17,7 +17,7 @@ from sim.errors import ScenarioError
 from sim.policy.agents import AT_INTAKE
 from sim.policy.domains import DOMAINS
 from sim.policy.report import found_by
-from sim.policy.signalers import AGENTS
+from sim.policy.signalers import AGENTS, BOUND_SLACK
 from sim.policy.targets import target_mask
 from sim.population import FRAIL
 from sim.scenario import from_dict, to_dict
@@ -115,7 +115,7 @@ def test_signaler_training_raises_the_number_found(baseline, default):
     assert counts["trained"] > 1.2 * counts["default"], counts
     # The chance to ask for help oneself does not depend on training (the number who do
     # moves a little, as trained signalers find some of them first).
-    self_rate = [m.policy.signalers.rates[-1].max() for m in (default, trained)]
+    self_rate = [m.policy.signalers.self_referral.rate() for m in (default, trained)]
     assert self_rate[1] == pytest.approx(self_rate[0]) and self_rate[0] > 0
 
 
@@ -163,3 +163,23 @@ def test_bad_signaler_tables_give_one_clear_line(baseline, signalers, expected):
     with pytest.raises(ScenarioError) as err:
         from_dict(data, source="policy.toml")
     assert "\n" not in str(err.value) and expected in str(err.value), str(err.value)
+
+
+@pytest.mark.parametrize("lockdown", [False, True])
+def test_no_candidate_is_met_more_often_than_the_domain_bound(baseline, lockdown):
+    """The network only looks at residents whose draw could lead to a referral, using each
+    domain's bound on meetings; the bound must hold for every lonely resident, open or in a
+    lockdown (otherwise some referrals would silently be lost)."""
+    closed = {"name": "lockdown", "start": dt.date(2019, 1, 1), "end": dt.date(2020, 1, 1),
+              "clubs_closed": True, "stay_home": 0.4, "work_from_home": 0.5}
+    model = LonelinessModel(scenario(baseline, lockdowns=[closed] if lockdown else []),
+                            residents=RESIDENTS, years=YEARS, seed=SEED, agents=False)
+    for _ in range(14):  # past the first tie maintenance week (neighbour ties recounted)
+        model.step()
+    net, pop = model.policy.signalers, model.world.pop
+    everyone = net._describe(np.flatnonzero(model.policy.mask(("lonely",))[: pop.n]))
+    for agent in net.domains:
+        most = agent.meetings(everyone).max()
+        assert most > 0 or lockdown, f"{agent.key} meets nobody: the check would be empty"
+        bound = agent.most_meetings(model.weights.kept, model.measures.stay_home)
+        assert most <= bound * BOUND_SLACK, f"{agent.key}: {most} meetings, bound {bound}"

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from sim.model import LonelinessModel
     from sim.policy.agents import PolicyEngine
 
+#: Margin on the bound of the rates (float32 rounding of meetings, e.g. 60.000004 > 60).
+BOUND_SLACK = 1.001
 #: Source key of residents who ask for help themselves.
 SELF = "self"
 #: Dutch and English label of each source of referrals.
@@ -109,16 +111,38 @@ class SignalerDomain(PolicyAgent):
         """
         raise NotImplementedError
 
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:
+        """An upper bound of :meth:`meetings` for any resident this week.
+
+        The bound lets the network skip residents whose draw cannot lead to a referral.
+
+        Args:
+            kept: Share of in-person contact kept per setting this week (lockdowns).
+            stay_home: This week's stay-at-home advice (0-1).
+
+        Returns:
+            Meetings per year.
+        """
+        raise NotImplementedError
+
+    def per_meeting(self) -> float:
+        """Chance per meeting of noticing a lonely resident and referring them this week."""
+        p, lv = self.params, self.engine.levels
+        notice = min(1.0, p.notice_per_meeting * (1 + lv["kwaliteit"]) * (1 + lv["weten"]))
+        return notice * min(1.0, p.referral_share * (1 + lv["samenwerken"]))
+
     def step(self) -> None:
         """Write this week's referral rate per candidate into the network's table."""
-        net, p, lv = self.engine.signalers, self.params, self.engine.levels
-        notice = min(1.0, p.notice_per_meeting * (1 + lv["kwaliteit"]) * (1 + lv["weten"]))
-        refer = min(1.0, p.referral_share * (1 + lv["samenwerken"]))
-        net.rates[self.row] = self.meetings(net.candidates) / 52 * (notice * refer)
+        net = self.engine.signalers
+        net.rates[self.row] = self.meetings(net.candidates) / 52 * self.per_meeting()
 
 
 class GeneralPracticeAgent(SignalerDomain):
     """Huisarts: consults by age band and health; open in a lockdown (phone consults)."""
+
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        p = self.params
+        return max(p.contacts_by_age) * max(p.health_factor)
 
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
         p = self.params
@@ -128,6 +152,10 @@ class GeneralPracticeAgent(SignalerDomain):
 
 class HomeCareAgent(SignalerDomain):
     """Wijkverpleging en thuiszorg: the frail and chronically ill at home; care-home staff."""
+
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        p = self.params
+        return max(p.visits_chronic, p.visits_frail, p.visits_care_home)
 
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
         p = self.params
@@ -139,6 +167,9 @@ class HomeCareAgent(SignalerDomain):
 class PharmacyAgent(SignalerDomain):
     """Apotheek: repeat prescriptions, collected by those who go out."""
 
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        return max(self.params.visits_by_health)
+
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
         return np.asarray(self.params.visits_by_health)[c.health] * c.going_out * c.at_home
 
@@ -146,12 +177,18 @@ class PharmacyAgent(SignalerDomain):
 class LocalShopsAgent(SignalerDomain):
     """Kapper en supermarkt: everyone who goes out, less under a stay-at-home advice."""
 
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        return self.params.visits_per_year * (1 - stay_home)
+
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
         return self.params.visits_per_year * c.going_out * c.at_home * (1 - c.stay_home)
 
 
 class HousingCorporationAgent(SignalerDomain):
     """Woningcorporatie: tenants at home, low-income households most."""
+
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        return max(self.params.visits_low_income, self.params.visits_other)
 
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
         p, pop = self.params, self.model.world.pop
@@ -166,6 +203,9 @@ class ClubAgent(SignalerDomain):
     def members(self, c: Candidates) -> np.ndarray:
         """Meetings per year with the members of this kind of club (0 for others)."""
         return np.where(c.club_kind == self.kind, self.params.meetings_per_year, 0.0)
+
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        return self.params.meetings_per_year * kept[S_CLUB]
 
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
         return self.members(c) * c.going_out * c.kept[S_CLUB]
@@ -188,6 +228,9 @@ class LibraryCultureAgent(ClubAgent):
 
     kind = CULTURE
 
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        return (self.params.meetings_per_year + self.params.visits_per_year) * kept[S_CLUB]
+
     def members(self, c: Candidates) -> np.ndarray:  # noqa: D102
         return super().members(c) + self.params.visits_per_year * c.at_home
 
@@ -203,20 +246,34 @@ class NeighboursAgent(SignalerDomain):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)
         self.count = np.zeros(0, np.int64)
+        self._counted = -1
+
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        return float(self._counts().max(initial=0)) * self.params.meetings_per_tie * kept[
+            S_NEIGHBOUR]
 
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
+        return self._counts()[c.ids] * self.params.meetings_per_tie * c.kept[S_NEIGHBOUR]
+
+    def _counts(self) -> np.ndarray:
+        """Neighbour ties per resident, recounted at each tie maintenance week."""
         world = self.model.world
         size = world.pop.capacity
-        if self.model.week % world.params.ties.update_weeks == 0 or len(self.count) < size:
+        if self.model.week != self._counted and (
+                self.model.week % world.params.ties.update_weeks == 0 or len(self.count) < size):
             ties = world.ties
             live = ties.alive[: ties.n] & (ties.kind[: ties.n] == NEIGHBOUR)
             a, b = ties.a[: ties.n][live], ties.b[: ties.n][live]
             self.count = np.bincount(a, minlength=size) + np.bincount(b[b >= 0], minlength=size)
-        return self.count[c.ids] * self.params.meetings_per_tie * c.kept[S_NEIGHBOUR]
+            self._counted = self.model.week
+        return self.count
 
 
 class DebtCounsellingAgent(SignalerDomain):
     """Schuldhulp en armoede: low-income residents; goes on by phone in a lockdown."""
+
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        return self.params.meetings_low_income
 
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
         low = self.model.world.pop.low_income[c.ids]
@@ -226,6 +283,9 @@ class DebtCounsellingAgent(SignalerDomain):
 class EducationAgent(SignalerDomain):
     """Onderwijs: adult students; nobody in person while schools are closed."""
 
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        return self.params.meetings_per_year * kept[S_SCHOOL]
+
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
         student = self.model.world.pop.work[c.ids] == STUDENT
         return np.where(student, self.params.meetings_per_year * c.kept[S_SCHOOL], 0.0)
@@ -234,6 +294,9 @@ class EducationAgent(SignalerDomain):
 class EmployerAgent(SignalerDomain):
     """Werkgever: employees, fewer meetings in person when work moves home."""
 
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        return self.params.meetings_per_year * kept[S_WORK]
+
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
         employed = self.model.world.pop.work[c.ids] == EMPLOYED
         return np.where(employed, self.params.meetings_per_year * c.kept[S_WORK], 0.0)
@@ -241,6 +304,9 @@ class EmployerAgent(SignalerDomain):
 
 class SelfOrganisationsAgent(SignalerDomain):
     """Zelforganisaties: residents with a migration background; closed with the clubs."""
+
+    def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:  # noqa: D102
+        return self.params.meetings_per_year * kept[S_CLUB]
 
     def meetings(self, c: Candidates) -> np.ndarray:  # noqa: D102
         migrant = self.model.world.pop.migration[c.ids] & c.at_home
@@ -273,12 +339,15 @@ class SelfReferral(PolicyAgent):
     the stigma.
     """
 
+    def rate(self) -> float:
+        """This week's rate of asking for help, per lonely resident and week."""
+        pol, lv = self.engine.policy, self.engine.levels
+        return (pol.self_referral_per_year / 52 * (1 + lv["informeren"])
+                * (1 - pol.stigma * (1 - lv["weten"])))
+
     def step(self) -> None:
         """Write this week's self-referral rate into the network's last row."""
-        pol, lv = self.engine.policy, self.engine.levels
-        self.engine.signalers.rates[-1] = (
-            pol.self_referral_per_year / 52 * (1 + lv["informeren"])
-            * (1 - pol.stigma * (1 - lv["weten"])))
+        self.engine.signalers.rates[-1] = self.rate()
 
 
 class SignalerNetwork(PolicyAgent):
@@ -301,6 +370,16 @@ class SignalerNetwork(PolicyAgent):
         ids = np.flatnonzero(eng.mask(("lonely",)) & (pop.care_stage[: pop.n] == NONE))
         if not len(ids):
             return
+        u = eng.rng.random(len(ids))
+        # Thinning: no resident's rate exceeds the sum of the sources' bounds, so a draw above
+        # the chance that bound gives can never lead to a referral. Only the rest are looked
+        # at (a few percent); the outcome is the same as looking at everyone.
+        kept, stay_home = model.weights.kept, model.measures.stay_home
+        bound = sum(agent.most_meetings(kept, stay_home) / 52 * agent.per_meeting()
+                    for agent in self.domains) + self.self_referral.rate()
+        bound *= BOUND_SLACK
+        maybe = u < -np.expm1(-bound)
+        ids, u = ids[maybe], u[maybe]
         self.candidates = self._describe(ids)
         self.rates = np.zeros((len(self.sources), len(ids)))
         for agent in self.domains:
@@ -309,7 +388,6 @@ class SignalerNetwork(PolicyAgent):
         rates = self.rates
         total = rates.sum(axis=0)  # reluctance holds back every source alike
         chance = -np.expm1(-total * (1 - pop.reluctance[ids]))
-        u = eng.rng.random(len(ids))
         found = u < chance
         # Given found, u / chance is uniform on [0, 1): it picks the source by its rate share.
         share = np.cumsum(rates[:, found], axis=0) / total[found]
