@@ -56,9 +56,7 @@ class WelfareOrganisation(PolicyAgent):
         found = maatwerk & (eng.rng.random(k) < pol.cause_found)
         offer = eng.match(ids, np.where(found, cause, -1))
         placed = offer >= 0
-        pop.care_stage[ids] = np.where(placed, WAITING, NONE)
-        pop.care_offer[ids] = offer
-        pop.care_since[ids] = week
+        eng.move(ids, np.where(placed, WAITING, NONE), offer)
         for j in np.unique(offer[placed]):
             eng.ledger.add(week, int(j), "referred", int((offer == j).sum()))
 
@@ -88,7 +86,7 @@ class Municipality(PolicyAgent):
     def step(self) -> None:
         """Fill free places from the waiting lists, run a week, and pay for it."""
         eng, model = self.engine, self.model
-        pop, week = model.world.pop, model.week
+        week = model.week
         volunteer_hours = eng.volunteers.available() - eng.volunteer_hours_in_use()
         lockdown = model.measures.any
         for j, iv in enumerate(eng.interventions):
@@ -104,8 +102,7 @@ class Municipality(PolicyAgent):
             waiting = eng.queue(WAITING, j)
             new = waiting[: max(free, 0)]
             if len(new):
-                pop.care_stage[new] = TAKING_PART
-                pop.care_since[new] = week
+                eng.move(new, TAKING_PART)
                 eng.helped.update(new.tolist())
                 iv.begin(model, new)
             enrolled = eng.members(j)
@@ -135,9 +132,7 @@ class Municipality(PolicyAgent):
         for ids, completed in ((done, True), (dropped, False)):
             if len(ids):
                 iv.end(model, ids, completed)
-                pop.care_stage[ids] = NONE
-                pop.care_offer[ids] = -1
-                pop.care_since[ids] = week
+                eng.move(ids, NONE, -1)
         eng.ledger.add(week, j, "completed", len(done))
         eng.ledger.add(week, j, "dropped_out", len(dropped))
         eng.ledger.add(week, j, "dropped_out_misfit", len(misfit))
@@ -156,6 +151,7 @@ class PolicyEngine:
         self.helped: set[int] = set()  # everyone who ever took part
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
         self._involved: np.ndarray | None = None
+        self._queues: dict[tuple[int, int | None], np.ndarray] = {}
         self.signalers = SignalerNetwork(model, self)
         self.ledger = Ledger(model.weeks, [iv.label for iv in self.interventions],
                              self.signalers.sources)
@@ -171,12 +167,10 @@ class PolicyEngine:
     def step(self) -> None:
         """The policy phase: find, talk and match, place and run, recruit volunteers."""
         self._masks = {}
-        self._involved = None
-        self.signalers.step()
-        self._involved = None
-        self.welfare.step()
-        self._involved = None
-        self.municipality.step()
+        for agent in (self.signalers, self.welfare, self.municipality):
+            self._involved = None  # who is on the route, found afresh for each agent
+            self._queues.clear()
+            agent.step()
         self.volunteers.step()
 
     def mask(self, names: tuple[str, ...]) -> np.ndarray:
@@ -195,7 +189,13 @@ class PolicyEngine:
 
     # ---- helpers -------------------------------------------------------------------------
     def queue(self, stage: int, offer: int | None = None) -> np.ndarray:
-        """Residents at a stage (and offer), first come first served."""
+        """Residents at a stage (and offer), first come first served.
+
+        Kept until someone moves along the route (:meth:`move`) or the phase ends.
+        """
+        key = (stage, offer)
+        if key in self._queues:
+            return self._queues[key]
         pop = self.model.world.pop
         if self._involved is None:  # everyone somewhere on the route, found once per phase
             n = pop.n
@@ -205,7 +205,25 @@ class PolicyEngine:
         if offer is not None:
             keep &= pop.care_offer[ids] == offer
         ids = ids[keep]
-        return ids[np.argsort(pop.care_since[ids], kind="stable")].astype(np.int32)
+        queue = ids[np.argsort(pop.care_since[ids], kind="stable")].astype(np.int32)
+        self._queues[key] = queue
+        return queue
+
+    def move(self, ids: np.ndarray, stage: int | np.ndarray, offer: int | np.ndarray | None = None
+             ) -> None:
+        """Move residents to another stage of the route (from this week on).
+
+        Args:
+            ids: Residents.
+            stage: Their new stage (one or one each).
+            offer: Their intervention (one or one each; None: unchanged).
+        """
+        pop = self.model.world.pop
+        pop.care_stage[ids] = stage
+        pop.care_since[ids] = self.model.week
+        if offer is not None:
+            pop.care_offer[ids] = offer
+        self._queues.clear()
 
     def members(self, j: int) -> np.ndarray:
         """Current participants of intervention ``j``."""

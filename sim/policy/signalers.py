@@ -393,8 +393,7 @@ class SignalerNetwork(PolicyAgent):
         share = np.cumsum(rates[:, found], axis=0) / total[found]
         source = np.minimum((share < u[found] / chance[found]).sum(axis=0), len(rates) - 1)
         referred = ids[found]
-        pop.care_stage[referred] = AT_INTAKE
-        pop.care_since[referred] = model.week
+        eng.move(referred, AT_INTAKE)
         eng.ledger.add(model.week, len(eng.interventions), "referred", len(referred))
         eng.ledger.found(model.week, np.bincount(source, minlength=len(self.sources)))
 
