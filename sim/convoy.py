@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.arrays import unique
 from sim.parameters import Params
 from sim.population import Population
 from sim.profiles import Profile, adult_band
@@ -141,7 +142,7 @@ def fresh_pairs(ties: Ties | None, a: np.ndarray, b: np.ndarray) -> tuple[np.nda
     """
     ok = a != b
     lo, hi = np.minimum(a[ok], b[ok]), np.maximum(a[ok], b[ok])
-    key = np.unique(lo.astype(np.int64) << 32 | hi.astype(np.int64))
+    key = unique(lo.astype(np.int64) << 32 | hi.astype(np.int64))
     a, b = (key >> 32).astype(np.int32), (key & 0xFFFFFFFF).astype(np.int32)
     if ties is not None and len(a):
         new = ~ties.has_tie(a, b)

@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from sim.arrays import unique
 from sim.contacts import tie_rates
 from sim.ties import KIND_NAMES, SETTING_NAMES, circle_of
 from sim.world import World
@@ -82,7 +83,7 @@ def ego_network(world: World, row: int) -> nx.Graph:
     """
     ties = world.ties
     own = ties.ties_of(np.array([row]))
-    alters = np.unique(np.concatenate([ties.a[own], ties.b[own]]))
+    alters = unique(np.concatenate([ties.a[own], ties.b[own]]))
     alters = alters[alters >= 0]
     graph = convoy_graph(world, alters)
     graph.nodes[row]["ego"] = True

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim import convoy
+from sim.arrays import unique
 from sim.contacts import store_values, tie_rates, tie_values
 from sim.convoy import FOCUS_KINDS
 from sim.jit import kernel
@@ -101,7 +102,7 @@ def outlive(world: World, weeks: int) -> None:
     grieving = ties.a[close]
     grief = world.params.life.other_loss_grief * ties.closeness[close]
     np.maximum.at(pop.grief, grieving, grief.astype(np.float32))
-    world.log("loss_elsewhere", np.unique(grieving))
+    world.log("loss_elsewhere", unique(grieving))
     ties.remove(died)
 
 

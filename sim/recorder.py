@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.arrays import isin
 from sim.metrics import GROUPS, METRICS, group_metrics, weekly_table
 from sim.rng import stream
 
@@ -97,7 +98,7 @@ class Recorder:
         wanted = set(np.asarray(residents).tolist())
         out = []
         for week, name, ids in self.events:
-            for row in np.asarray(ids)[np.isin(ids, residents)].tolist():
+            for row in np.asarray(ids)[isin(ids, residents)].tolist():
                 if row in wanted:
                     out.append((week, row, name))
         return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.arrays import first_and_inverse
 from sim.parameters import Params
 from sim.population import (
     CHRONIC,
@@ -224,7 +225,7 @@ def assign_foci(pop: Population, profile: Profile, params: Params, rng: np.rando
         n_neighbourhoods: Number of ordinary neighbourhoods.
     """
     hh = pop.household[ids]
-    uniq, inv = np.unique(hh, return_inverse=True)
+    uniq, _, inv = first_and_inverse(hh)
     nb = rng.integers(0, n_neighbourhoods, len(uniq)).astype(np.int32)
     pop.neighbourhood[ids] = nb[inv]
     care = ids[pop.care_home[ids]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim import tie_slots
+from sim.arrays import unique
 
 #: Tie kinds (relationship).
 PARTNER, FAMILY, FRIEND, NEIGHBOUR, COLLEAGUE, CLUB, VOLUNTEER, ACTIVITY = range(8)
@@ -140,7 +141,7 @@ class Ties:
             Sorted unique tie ids.
         """
         rows = self.slots[np.asarray(residents, np.int32)].ravel()
-        return np.unique(rows[rows >= 0])
+        return unique(rows[rows >= 0])
 
     def ensure_residents(self, residents: int) -> None:
         """Make room in the slot table for at least ``residents`` rows.

@@ -14,6 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from sim import convoy, synth, tie_slots
+from sim.arrays import difference, first_and_inverse, isin, union, unique
 from sim.contacts import Intake, out_of_home, tie_values
 from sim.events.hazards import HazardTables, normalise_health
 from sim.parameters import Params
@@ -170,7 +171,7 @@ class World:
         Args:
             ids: Tie ids.
         """
-        ids = np.unique(ids)
+        ids = unique(ids)
         ids = ids[self.ties.alive[ids]]
         self.intake.apply(self.ties, ids, -1.0)
         self.ties.remove(ids)
@@ -191,7 +192,7 @@ class World:
         """Re-value the ties of every resident marked by :meth:`retarget` this week."""
         if not self._stale:
             return
-        residents = np.unique(np.concatenate(self._stale))
+        residents = unique(np.concatenate(self._stale))
         self._stale.clear()
         going_out = self.going_out()
         going_out[residents] = out_of_home(self.pop, self.params, residents)  # health, caring
@@ -226,11 +227,11 @@ class World:
         Returns:
             Sorted unique rows of all members of their households.
         """
-        found = np.unique(np.asarray(residents, np.int32))
+        found = unique(np.asarray(residents, np.int32))
         for _ in range(2):
             near = tie_slots.household_peers(found, self.ties.count, self.ties.peer,
                                              self.pop.household)
-            found = np.union1d(found, near)
+            found = union(found, near)
         return found[self.pop.active[found]].astype(np.int32)
 
     def relocate(self, ids: np.ndarray, whole_households: bool = False) -> None:
@@ -244,7 +245,7 @@ class World:
             return
         rng = self.streams["events"]
         if whole_households:
-            hh, inv = np.unique(self.pop.household[ids], return_inverse=True)
+            hh, _, inv = first_and_inverse(self.pop.household[ids])
             nb = rng.integers(0, self.n_neighbourhoods, len(hh))[inv]
         else:
             nb = rng.integers(0, self.n_neighbourhoods, len(ids))
@@ -309,7 +310,7 @@ class World:
         """
         if not len(ids):
             return
-        others = np.setdiff1d(self.housemates(via), ids)
+        others = difference(self.housemates(via), ids)
         order = np.argsort(self.pop.household[others], kind="stable")
         others = others[order]
         hh_sorted = self.pop.household[others]
@@ -423,7 +424,7 @@ class World:
         pop = self.pop
         partners = pop.partner[ids]
         stay = partners[(partners >= 0)]
-        stay = stay[~np.isin(stay, ids)]
+        stay = stay[~isin(stay, ids)]
         pop.partner[stay] = -1
         pop.active[ids] = False
         pop.partner[ids] = -1

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.arrays import difference, first_and_inverse, isin, unique
 from sim.jit import kernel
 from sim.population import (
     DIVORCED,
@@ -107,9 +108,9 @@ def partnering(world: World, ids: np.ndarray) -> None:
     ok = chosen >= 0
     safe = np.maximum(chosen, 0)
     ok &= pop.active[safe] & (pop.partner[safe] < 0) & (pop.household_size[safe] == 1)
-    ok &= ~pop.care_home[safe] & ~np.isin(chosen, ids)
+    ok &= ~pop.care_home[safe] & ~isin(chosen, ids)
     # A partner can be chosen only once.
-    _, first = np.unique(np.where(ok, chosen, -1 - np.arange(len(chosen))), return_index=True)
+    _, first, _ = first_and_inverse(np.where(ok, chosen, -1 - np.arange(len(chosen))))
     once = np.zeros(len(ids), bool)
     once[first] = True
     ok &= once
@@ -170,8 +171,8 @@ def move(world: World, ids: np.ndarray) -> None:
     ev = world.params.events
     out = rng.random(len(ids)) < np.interp(world.pop.age[ids], ev.move_ages, ev.move_out_shares)
     members = world.housemates(ids)
-    leaving_hh = np.unique(pop.household[ids[out]])
-    leaving = np.isin(pop.household[members], leaving_hh)
+    leaving_hh = unique(pop.household[ids[out]])
+    leaving = isin(pop.household[members], leaving_hh)
     world.emigrate(members[leaving])
     world.relocate(members[~leaving], whole_households=True)
 
@@ -246,7 +247,7 @@ def yearly_transitions(world: World) -> None:
     study = leavers[rng.random(len(leavers)) < world.params.life.school_leavers_study]
     pop.workplace[study] = STUDY_OFFSET + rng.integers(0, max(1, n // 50 // STUDY_SIZE),
                                                        len(study))
-    to_work = np.concatenate([np.setdiff1d(leavers, study), graduates])
+    to_work = np.concatenate([difference(leavers, study), graduates])
     pop.work[to_work] = EMPLOYED
     pop.workplace[to_work] = rng.integers(0, max(1, n // 2 // WORKPLACE_SIZE), len(to_work))
     pop.work[retiring] = RETIRED
@@ -281,5 +282,5 @@ def _partner_ties(world: World, ids: np.ndarray) -> np.ndarray:
 
 def _unique_pairs(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     lo, hi = np.minimum(a, b), np.maximum(a, b)
-    key = np.unique(lo.astype(np.int64) << 32 | hi.astype(np.int64))
+    key = unique(lo.astype(np.int64) << 32 | hi.astype(np.int64))
     return (key >> 32).astype(np.int32), (key & 0xFFFFFFFF).astype(np.int32)

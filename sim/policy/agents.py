@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.arrays import isin, unique
 from sim.policy.base import CAUSES, Intervention
 from sim.policy.causes import main_cause
 from sim.policy.ledger import Ledger
@@ -57,7 +58,7 @@ class WelfareOrganisation(PolicyAgent):
         offer = eng.match(ids, np.where(found, cause, -1))
         placed = offer >= 0
         eng.move(ids, np.where(placed, WAITING, NONE), offer)
-        for j in np.unique(offer[placed]):
+        for j in unique(offer[placed]):
             eng.ledger.add(week, int(j), "referred", int((offer == j).sum()))
 
 
@@ -119,7 +120,7 @@ class Municipality(PolicyAgent):
             return
         done = enrolled[week - pop.care_since[enrolled] >= iv.weeks]
         rest = enrolled[week - pop.care_since[enrolled] < iv.weeks]
-        fits = np.isin(pop.care_cause[rest], [CAUSES.index(c) for c in iv.addresses])
+        fits = isin(pop.care_cause[rest], [CAUSES.index(c) for c in iv.addresses])
         hazard = iv.dropout_per_year / 52 * np.where(fits, 1.0, iv.misfit_dropout_factor)
         if lockdown and iv.lockdown_continues < 1:
             hazard = hazard * (2 - iv.lockdown_continues)  # a paused programme loses people
@@ -256,7 +257,7 @@ class PolicyEngine:
             better = eligible & (size > best_any)
             offer[better], best_any[better] = j, size
             room = size - len(self.members(j)) - len(self.queue(WAITING, j))
-            addresses = np.isin(cause, [CAUSES.index(c) for c in iv.addresses])
+            addresses = isin(cause, [CAUSES.index(c) for c in iv.addresses])
             better = eligible & addresses & (room > best_fit)
             fit_offer[better], best_fit[better] = j, room
         return np.where(fit_offer >= 0, fit_offer, offer)

@@ -1,0 +1,77 @@
+"""Set operations on integer arrays, by sorting.
+
+numpy 2.3+ computes ``np.unique`` (and so ``union1d``, ``setdiff1d`` and ``isin``) with a hash
+table first; for millions of ids that is 50-100 times slower here than sorting (5 M ids:
+6.9 s against 0.1 s). These helpers give the same results by sorting.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def unique(values: np.ndarray) -> np.ndarray:
+    """Sorted unique values (as ``np.unique``).
+
+    Args:
+        values: Values.
+
+    Returns:
+        The sorted distinct values.
+    """
+    ordered = np.sort(np.asarray(values).ravel())
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), np.bool_)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
+def first_and_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sorted unique values, where each first occurs, and each value's place among them.
+
+    Args:
+        values: A 1-d array.
+
+    Returns:
+        ``(unique, first, inverse)`` as ``np.unique(values, return_index=True,
+        return_inverse=True)``.
+    """
+    values = np.asarray(values)
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    start = np.ones(len(ordered), np.bool_)
+    np.not_equal(ordered[1:], ordered[:-1], out=start[1:])
+    inverse = np.empty(len(values), np.intp)
+    inverse[order] = np.cumsum(start) - 1
+    return ordered[start], order[start], inverse
+
+
+def isin(values: np.ndarray, members: np.ndarray) -> np.ndarray:
+    """Whether each value is one of ``members`` (as ``np.isin``).
+
+    Args:
+        values: Values to look up.
+        members: The set.
+
+    Returns:
+        Boolean per value.
+    """
+    values = np.asarray(values)
+    pool = unique(members)
+    if not len(pool):
+        return np.zeros(values.shape, np.bool_)
+    pos = np.searchsorted(pool, values).clip(0, len(pool) - 1)
+    return pool[pos] == values
+
+
+def union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Sorted unique values of both arrays (as ``np.union1d``)."""
+    return unique(np.concatenate([np.asarray(a).ravel(), np.asarray(b).ravel()]))
+
+
+def difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Sorted unique values of ``a`` that are not in ``b`` (as ``np.setdiff1d``)."""
+    a = unique(a)
+    return a[~isin(a, b)]

@@ -1,0 +1,22 @@
+"""The sorting set operations give numpy's answers (they replace its slow hashing)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.arrays import difference, first_and_inverse, isin, union, unique
+
+
+def test_set_operations_match_numpy():
+    rng = np.random.default_rng(4)
+    a = rng.integers(-5, 40, 200).astype(np.int32)
+    b = rng.integers(0, 60, 50)
+    assert np.array_equal(unique(a), np.unique(a))
+    values, first, inverse = first_and_inverse(a)
+    expected = np.unique(a, return_index=True, return_inverse=True)
+    for got, want in zip((values, first, inverse), expected, strict=True):
+        assert np.array_equal(got, want)
+    assert np.array_equal(isin(a, b), np.isin(a, b))
+    assert np.array_equal(union(a, b), np.union1d(a, b))
+    assert np.array_equal(difference(a, b), np.setdiff1d(a, b))
+    assert not isin(a, []).any() and len(unique([])) == 0
