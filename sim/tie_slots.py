@@ -128,3 +128,26 @@ def household_peers(residents, count, peer, household):  # pragma: no cover - co
                 out[k] = p
                 k += 1
     return out[:k]
+
+
+@kernel
+def tied(a, b, count, peer):  # pragma: no cover - compiled
+    """Whether residents ``a[i]`` and ``b[i]`` share a tie.
+
+    Args:
+        a: Residents.
+        b: Residents.
+        count: Used slots per resident.
+        peer: Other end per resident and slot.
+
+    Returns:
+        Boolean per pair.
+    """
+    out = np.zeros(len(a), np.bool_)
+    for i in range(len(a)):
+        x, y = a[i], b[i]
+        for col in range(count[x]):
+            if peer[x, col] == y:
+                out[i] = True
+                break
+    return out

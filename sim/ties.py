@@ -177,7 +177,8 @@ class Ties:
         Returns:
             Boolean per pair.
         """
-        return (self.peer[a] == b[:, None]).any(axis=1)
+        return tie_slots.tied(np.asarray(a, np.int32), np.asarray(b, np.int32), self.count,
+                              self.peer)
 
     def between(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Ids of existing ties between residents ``a[i]`` and ``b[i]``.
