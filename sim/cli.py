@@ -49,6 +49,11 @@ def _positive_float(text: str) -> float:
     return value
 
 
+#: Help text of ``--agents`` (run and bench).
+AGENTS_HELP = ("create a Resident agent for every resident up front (mesa AgentSet); "
+               "default: on demand, as nothing on the command line looks at them")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``konvooi``."""
     parser = _Parser(prog="konvooi", description="konvooi: a policy lab for loneliness "
@@ -66,12 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
                      help="record the weekly state and life events of K random residents")
     run.add_argument("--summary", action="store_true", help="print a short summary at the end")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--agents", action="store_true", help=AGENTS_HELP)
     bench = sub.add_parser("bench", help="measure speed and memory of the weekly step")
     bench.add_argument("--residents", type=_positive_int, default=100_000)
     bench.add_argument("--years", type=_positive_float, default=10.0)
     bench.add_argument("--scenario", default=None, help="scenario file (default: built-in)")
     bench.add_argument("--seed", type=_non_negative_int, default=1)
     bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--agents", action="store_true", help=AGENTS_HELP)
     return parser
 
 
@@ -106,7 +113,7 @@ def _run(args: argparse.Namespace) -> int:
     prepare_dir(args.out)
     started = time.perf_counter()
     model = LonelinessModel(scenario, residents=args.residents, years=args.years,
-                            seed=args.seed, trace=args.trace)
+                            seed=args.seed, trace=args.trace, agents=args.agents)
     with tqdm(total=model.weeks, desc=scenario.name, unit="wk", disable=args.quiet,
               file=sys.stderr) as bar:
         model.run(progress=bar)
@@ -157,6 +164,7 @@ def _read_policy(files: list[Path]) -> dict | None:
 
 def _bench(args: argparse.Namespace) -> int:
     from sim.model import LonelinessModel
+    from sim.resident import Resident
 
     scenario = load(args.scenario) if args.scenario else Scenario()
     # Compile (first run after installing or changing the code) or load the compiled kernels
@@ -164,7 +172,8 @@ def _bench(args: argparse.Namespace) -> int:
     warming = time.perf_counter()
     LonelinessModel(scenario, residents=300, years=0.3, seed=args.seed, agents=False).run()
     started = time.perf_counter()
-    model = LonelinessModel(scenario, residents=args.residents, years=args.years, seed=args.seed)
+    model = LonelinessModel(scenario, residents=args.residents, years=args.years, seed=args.seed,
+                            agents=args.agents)
     built = time.perf_counter()
     model.run()
     done = time.perf_counter()
@@ -180,6 +189,7 @@ def _bench(args: argparse.Namespace) -> int:
         "step_resident_weeks_per_s": round(args.residents * model.weeks / (done - built)),
         "peak_rss_mb": round(peak_mb, 1),
         "ties": int(len(model.world.ties.live())),
+        "resident_agents": len(model.agents_by_type.get(Resident, ())),
     }
     if args.json:
         print(json.dumps(result))

@@ -52,3 +52,21 @@ def test_convoy_and_ego_network_match_the_tie_arrays(fresh):
 
 def active_of(world):
     return world.pop.active_ids()
+
+
+def test_agents_made_on_demand_leave_with_their_resident(baseline):
+    """Without an agent per resident, ``model.resident`` makes one when asked; it leaves the
+    AgentSet when the resident dies or moves away."""
+    from sim import LonelinessModel
+
+    model = LonelinessModel(baseline, residents=2000, years=1, seed=5, agents=False)
+    assert not model.agents_by_type.get(Resident)
+    rows = model.world.pop.active_ids()[:400]
+    people = [model.resident(int(row)) for row in rows]
+    assert people[0].row == rows[0] and people[0].age == float(model.world.pop.age[rows[0]])
+    assert model.resident(int(rows[0])) is people[0]  # one agent per resident
+    model.run()
+    gone = [p.row for p in people if not model.world.pop.active[p.row]]
+    assert gone, "some of 400 residents should die or move within a year (fair test)"
+    present = {a.row for a in model.agents_by_type[Resident]}
+    assert present.isdisjoint(gone) and len(present) == len(people) - len(gone)
