@@ -97,15 +97,15 @@ def _fulfil(work, workplace, club, activity, boost, withdrawal, intake_e, intake
                                                              constants[2], constants[3])
     discount, scale_e, scale_s = constants[4], constants[5], constants[6]
     for i in range(len(work)):
-        e = s = c = remote_e = remote_s = np.float32(0.0)
+        e = s = c = np.float32(0.0)
         for k in range(intake_e.shape[1]):
             e += intake_e[i, k] * weights[0, k]
             s += intake_s[i, k] * weights[1, k]
             c += intake_s[i, k] * weights[2, k]
-            remote_e += intake_e[i, k] * weights[3, k]
-            remote_s += intake_s[i, k] * weights[4, k]
-        e += boost[i] * remote_e  # video calling makes remote contact worth more
-        s += boost[i] * remote_s
+        if boost[i] != 0:  # video calling makes remote contact worth more
+            for k in range(intake_e.shape[1]):
+                e += boost[i] * intake_e[i, k] * weights[3, k]
+                s += boost[i] * intake_s[i, k] * weights[4, k]
         # Open foci one takes part in: work, school, club and an intervention group.
         part = ((work[i] == EMPLOYED) * kept_work
                 + (work[i] == STUDENT and workplace[i] >= SCHOOL_OFFSET) * kept_school
@@ -132,7 +132,7 @@ def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:
     n = pop.n
     lon = params.loneliness
     out = np.empty((2, n), np.float32)
-    _targets(_person(pop, n), _gains(lon), out)
+    _targets(*_person(pop, n), _gains(lon), out)
     return out[0], out[1]
 
 
@@ -162,9 +162,10 @@ def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generat
         1 / lon.inertia_weeks, lon.chronic_after_weeks, lon.chronic_inertia_factor,
         lon.adaptation_per_year / 52, lon.restore_per_year / 52, lon.withdrawal_per_year / 52,
     ], np.float32)
-    _week(_person(pop, n), _gains(lon), dynamics, shock, pop.fluctuation, pop.emotional,
-          pop.social, pop.grief, pop.grief_halflife, pop.adapt_boost,
-          pop.desired_emotional_base, pop.desired_social_base, pop.withdrawal, pop.lonely_weeks)
+    _week(*_person(pop, n), pop.grief_halflife[:n], shock[0], shock[1], pop.emotional[:n],
+          pop.social[:n], pop.adapt_boost[:n], pop.desired_emotional_base[:n],
+          pop.desired_social_base[:n], pop.withdrawal[:n], pop.lonely_weeks[:n], _gains(lon),
+          dynamics)
     answer_items(pop)
 
 
@@ -188,10 +189,10 @@ _SHORT = np.concatenate([_E_SHORT, _S_SHORT]).astype(np.bool_)
 
 
 def _person(pop: Population, n: int) -> tuple[np.ndarray, ...]:
-    """The columns the targets read, as a tuple (kernels take arrays, not objects)."""
+    """The columns the targets read, in the order of :func:`_target_of`."""
     return (pop.mastery[:n], pop.desired_emotional[:n], pop.desired_social[:n],
             pop.achieved_emotional[:n], pop.achieved_social[:n], pop.grief[:n],
-            pop.fluctuation[:, :n])
+            pop.fluctuation[0, :n], pop.fluctuation[1, :n])
 
 
 def _gains(lon: LonelinessParams) -> np.ndarray:
@@ -201,24 +202,26 @@ def _gains(lon: LonelinessParams) -> np.ndarray:
 
 
 @inline
-def _target_of(i, person, gains):  # pragma: no cover - compiled
-    """Target emotional and social latent loneliness of resident ``i`` (see targets)."""
-    mastery, desired_e, desired_s, achieved_e, achieved_s, grief, fluctuation = person
+def _target_of(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e, wobble_s,
+               gains):  # pragma: no cover - compiled
+    """Target emotional and social latent loneliness of one resident (see :func:`targets`)."""
     protection, emotional_gain, social_gain, grief_weight = gains[0], gains[1], gains[2], gains[3]
-    respond = 1 - protection * mastery[i]
-    de, ds = desired_e[i], desired_s[i]
-    gap_e = max(de - achieved_e[i], 0) / max(de, np.float32(0.05))
-    gap_s = max(ds - achieved_s[i], 0) / max(ds, np.float32(0.05))
-    te = emotional_gain * gap_e * respond + grief_weight * grief[i] + fluctuation[0, i]
-    ts = social_gain * gap_s * respond + fluctuation[1, i]
-    return min(max(te, np.float32(0.0)), np.float32(6.0)), min(max(ts, np.float32(0.0)),
-                                                              np.float32(5.0))
+    zero = np.float32(0.0)
+    respond = 1 - protection * mastery
+    gap_e = max(desired_e - achieved_e, zero) / max(desired_e, np.float32(0.05))
+    gap_s = max(desired_s - achieved_s, zero) / max(desired_s, np.float32(0.05))
+    te = emotional_gain * gap_e * respond + grief_weight * grief + wobble_e
+    ts = social_gain * gap_s * respond + wobble_s
+    return min(max(te, zero), np.float32(6.0)), min(max(ts, zero), np.float32(5.0))
 
 
 @kernel
-def _targets(person, gains, out):  # pragma: no cover - compiled
-    for i in range(out.shape[1]):
-        out[0, i], out[1, i] = _target_of(i, person, gains)
+def _targets(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e, wobble_s,
+             gains, out):  # pragma: no cover - compiled
+    for i in range(len(mastery)):
+        out[0, i], out[1, i] = _target_of(mastery[i], desired_e[i], desired_s[i], achieved_e[i],
+                                          achieved_s[i], grief[i], wobble_e[i], wobble_s[i],
+                                          gains)
 
 
 @kernel
@@ -244,31 +247,42 @@ def _answer_all(n, emotional, social, offset, thresholds, short, djg_e, djg_s, d
 
 
 @kernel
-def _week(person, gains, dynamics, shock, fluctuation, emotional, social, grief, halflife,
-          adapt_boost, base_e, base_s, withdrawal, lonely_weeks):  # pragma: no cover - compiled
-    """One week per resident; see :func:`fluctuate_and_update`."""
-    mastery, desired_e, desired_s, achieved_e, achieved_s = (person[0], person[1], person[2],
-                                                             person[3], person[4])
+def _week(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e, wobble_s,
+          halflife, shock_e, shock_s, emotional, social, adapt_boost, base_e, base_s, withdrawal,
+          lonely_weeks, gains, dynamics):  # pragma: no cover - compiled
+    """One week per resident; see :func:`fluctuate_and_update`.
+
+    A few simple loops rather than one long one: the compiler turns each into vector code.
+    """
     keep, scale, rho, rest = dynamics[0], dynamics[1], dynamics[2], dynamics[3]
     usual, chronic_after, chronic_factor = dynamics[4], dynamics[5], dynamics[6]
     adaptation, restore, withdrawal_rate = dynamics[7], dynamics[8], dynamics[9]
-    for i in range(len(mastery)):
-        first = shock[0, i] - np.float32(0.5)
-        second = (shock[1, i] - np.float32(0.5)) * rest + rho * first
-        fluctuation[0, i] = keep * fluctuation[0, i] + scale * first
-        fluctuation[1, i] = keep * fluctuation[1, i] + scale * second
-        te, ts = _target_of(i, person, gains)
-        chronic = np.float32(lonely_weeks[i] >= chronic_after)
-        slow = usual / (1 + chronic * (chronic_factor - 1))
+    half, zero, one = np.float32(0.5), np.float32(0.0), np.float32(1.0)
+    slow = usual / chronic_factor
+    n = len(mastery)
+    for i in range(n):
+        first = shock_e[i] - half
+        second = (shock_s[i] - half) * rest + rho * first
+        wobble_e[i] = keep * wobble_e[i] + scale * first
+        wobble_s[i] = keep * wobble_s[i] + scale * second
+    for i in range(n):
+        te, ts = _target_of(mastery[i], desired_e[i], desired_s[i], achieved_e[i],
+                            achieved_s[i], grief[i], wobble_e[i], wobble_s[i], gains)
         # Chronic loneliness is slow to recover, but can deepen at the ordinary pace.
-        emotional[i] += max(usual * (te > emotional[i]), slow) * (te - emotional[i])
-        social[i] += max(usual * (ts > social[i]), slow) * (ts - social[i])
-        grief[i] *= np.exp2(-1 / halflife[i])
-        adapt = adaptation * mastery[i] * (1 + adapt_boost[i])
-        desired_e[i] += (adapt * min(achieved_e[i] - desired_e[i], 0)
-                         + restore * (base_e[i] - desired_e[i]))
-        desired_s[i] += (adapt * min(achieved_s[i] - desired_s[i], 0)
-                         + restore * (base_s[i] - desired_s[i]))
+        recover = slow if lonely_weeks[i] >= chronic_after else usual
+        e, s = emotional[i], social[i]
+        emotional[i] = e + (usual if te > e else recover) * (te - e)
+        social[i] = s + (usual if ts > s else recover) * (ts - s)
+    for i in range(n):
+        grief[i] *= np.exp2(-one / halflife[i])
+    for i in range(n):
+        # Expectations: lowered toward what is achieved (faster with mastery), drift back.
+        adapt = adaptation * mastery[i] * (one + adapt_boost[i])
+        d_e, d_s = desired_e[i], desired_s[i]
+        desired_e[i] = d_e + adapt * min(achieved_e[i] - d_e, zero) + restore * (base_e[i] - d_e)
+        desired_s[i] = d_s + adapt * min(achieved_s[i] - d_s, zero) + restore * (base_s[i] - d_s)
+        # Withdrawal builds while loneliness is chronic and fades otherwise.
+        chronic = np.float32(lonely_weeks[i] >= chronic_after)
         withdrawal[i] += withdrawal_rate * (chronic - withdrawal[i])
 
 
