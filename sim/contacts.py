@@ -257,12 +257,30 @@ def tie_values(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
 
 
 class Intake:
-    """Per-resident sums of tie values by setting (rows: residents, columns: settings)."""
+    """Per-resident sums of tie values by setting, and ties with daily contact.
+
+    One row per resident holds, for each setting, the emotional and the social sum side by
+    side, then the count of daily-contact ties: a tie's update touches one or two cache
+    lines per end, not three scattered arrays.
+    """
 
     def __init__(self, capacity: int) -> None:
-        self.emotional = np.zeros((capacity, N_SETTINGS), np.float32)
-        self.social = np.zeros((capacity, N_SETTINGS), np.float32)
-        self.daily = np.zeros(capacity, np.float32)  # ties with daily contact
+        self.sums = np.zeros((capacity, 2 * N_SETTINGS + 1), np.float32)
+
+    @property
+    def emotional(self) -> np.ndarray:
+        """Summed emotional tie values (rows: residents, columns: settings)."""
+        return self.sums[:, 0 : 2 * N_SETTINGS : 2]
+
+    @property
+    def social(self) -> np.ndarray:
+        """Summed social tie values (rows: residents, columns: settings)."""
+        return self.sums[:, 1 : 2 * N_SETTINGS : 2]
+
+    @property
+    def daily(self) -> np.ndarray:
+        """Ties with daily contact from one's own network, per resident."""
+        return self.sums[:, 2 * N_SETTINGS]
 
     def ensure(self, capacity: int) -> None:
         """Grow to at least ``capacity`` rows.
@@ -270,11 +288,9 @@ class Intake:
         Args:
             capacity: Rows needed.
         """
-        if capacity > len(self.emotional):
-            extra = np.zeros((capacity - len(self.emotional), N_SETTINGS), np.float32)
-            self.emotional = np.vstack([self.emotional, extra])
-            self.social = np.vstack([self.social, extra])
-            self.daily = np.concatenate([self.daily, extra[:, 0]])
+        if capacity > len(self.sums):
+            extra = np.zeros((capacity - len(self.sums), self.sums.shape[1]), np.float32)
+            self.sums = np.vstack([self.sums, extra])
 
     def rebuild(self, ties: Ties) -> None:
         """Sum the cached values of all live ties from scratch.
@@ -282,9 +298,7 @@ class Intake:
         Args:
             ties: The tie store (values already cached).
         """
-        self.emotional.fill(0)
-        self.social.fill(0)
-        self.daily.fill(0)
+        self.sums.fill(0)
         self.apply(ties, ties.live(), 1.0)
 
     def apply(self, ties: Ties, ids: np.ndarray, sign: float) -> None:
@@ -297,22 +311,20 @@ class Intake:
         """
         if len(ids):
             _add_values(np.asarray(ids, np.int32), ties.a, ties.b, ties.setting,
-                        ties.value_emotional, ties.value_social, ties.daily, self.emotional,
-                        self.social, self.daily, np.float32(sign))
+                        ties.value_emotional, ties.value_social, ties.daily, self.sums,
+                        np.float32(sign))
 
 
 @kernel
-def _add_values(ids, a, b, setting, value_emotional, value_social, daily, emotional, social,
-                daily_sum, sign):  # pragma: no cover - compiled
+def _add_values(ids, a, b, setting, value_emotional, value_social, daily, sums, sign
+                ):  # pragma: no cover - compiled
     """Add ``sign`` times each tie's values to both ends' sums; see :meth:`Intake.apply`."""
+    last = sums.shape[1] - 1
     for t in ids:
-        s = setting[t]
+        col = 2 * np.int64(setting[t])
         ve, vs, d = sign * value_emotional[t], sign * value_social[t], sign * daily[t]
-        x, y = a[t], b[t]
-        emotional[x, s] += ve
-        social[x, s] += vs
-        daily_sum[x] += d
-        if y >= 0:
-            emotional[y, s] += ve
-            social[y, s] += vs
-            daily_sum[y] += d
+        for end in (a[t], b[t]):
+            if end >= 0:
+                sums[end, col] += ve
+                sums[end, col + 1] += vs
+                sums[end, last] += d
