@@ -71,6 +71,20 @@ class HazardTables:
         self.birth = np.float32(ev.births_per_year / _YEAR)
         self.leave_home = np.float32(ev.leave_home_per_year / _YEAR)
         self.care_home = np.float32(ev.care_home_per_year / _YEAR)
+        self.refresh_bound()
+
+    def refresh_bound(self) -> None:
+        """An upper bound of any resident's summed weekly hazards, by whole age (``bound``).
+
+        Every event's largest hazard at that age (over sex, health, household), summed: a
+        resident whose draw is above it has no event this week, whatever their state.
+        """
+        ages = np.arange(111)
+        bound = (self.death.max(axis=0) * self.death_rr.max() + 0.5 * self.divorce
+                 + self.partnering + self.birth * ((ages >= 25) & (ages < 40))
+                 + self.leave_home + self.move + self.decline.max(axis=0) + self.recovery
+                 + self.care_home * (ages >= 75))
+        self.bound = (bound * 1.001).astype(np.float32)  # margin for float32 rounding
 
 
 def normalise_health(tables: HazardTables, pop: Population) -> None:
@@ -91,6 +105,7 @@ def normalise_health(tables: HazardTables, pop: Population) -> None:
     count = np.bincount(group, minlength=23)
     mean_rr = np.where(count > 0, total / np.maximum(count, 1), 1.0)
     tables.death = (tables.death_by_age / mean_rr[np.arange(111) // 5]).astype(np.float32)
+    tables.refresh_bound()
 
 
 def draw_events(pop: Population, tables: HazardTables, chronic_lonely: np.ndarray,
@@ -114,7 +129,7 @@ def draw_events(pop: Population, tables: HazardTables, chronic_lonely: np.ndarra
     """
     n = pop.n
     u = rng.random(n, dtype=np.float32)
-    code = _draw(u, pop.age[:n], pop.active[:n], pop.female[:n], pop.health[:n],
+    code = _draw(u, tables.bound, pop.age[:n], pop.active[:n], pop.female[:n], pop.health[:n],
                  pop.partner[:n], pop.care_home[:n], pop.with_parents[:n],
                  pop.household_size[:n], chronic_lonely, tables.death, tables.death_rr,
                  tables.divorce, tables.partnering, tables.birth, tables.leave_home,
@@ -125,18 +140,22 @@ def draw_events(pop: Population, tables: HazardTables, chronic_lonely: np.ndarra
 
 
 @kernel
-def _draw(u, age, active, female, health, partner, care_home, with_parents, household_size,
-          chronic, death, death_rr, divorce, partnering, birth, leave_home, move, decline,
-          recovery, to_care_home):  # pragma: no cover - compiled
-    """Event code per resident (index in EVENTS, -1: nothing); see :func:`draw_events`."""
+def _draw(u, bound, age, active, female, health, partner, care_home, with_parents,
+          household_size, chronic, death, death_rr, divorce, partnering, birth, leave_home, move,
+          decline, recovery, to_care_home):  # pragma: no cover - compiled
+    """Event code per resident (index in EVENTS, -1: nothing); see :func:`draw_events`.
+
+    A draw above the bound of the resident's age (:meth:`HazardTables._bound`) means no
+    event, so only the few below it have their hazards worked out.
+    """
     n = len(u)
     code = np.full(n, -1, np.int8)
     zero = np.float32(0.0)
     for i in range(n):
-        if not active[i]:
-            continue
         a = age[i]
         whole = min(int(a), 110)
+        if not active[i] or u[i] >= bound[whole]:
+            continue
         adult = a >= 18
         together = partner[i] >= 0
         home = not care_home[i]
