@@ -256,6 +256,13 @@ def tie_values(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
     store_values(ties, ids, *tie_rates(pop, ties, params, ids, going_out))
 
 
+#: What :meth:`Intake.weigh` sums, and whether each weighs the social (1) or emotional (0)
+#: sums: emotional and social intake, the contact index, and the remote parts of emotional
+#: and social intake (worth more to residents with video calling).
+WEIGHTED = ("emotional", "social", "contacts", "emotional_remote", "social_remote")
+WEIGHS_SOCIAL = np.array([0, 1, 1, 0, 1], np.int64)
+
+
 class Intake:
     """Per-resident sums of tie values by setting, and ties with daily contact.
 
@@ -266,6 +273,11 @@ class Intake:
 
     def __init__(self, capacity: int) -> None:
         self.sums = np.zeros((capacity, 2 * N_SETTINGS + 1), np.float32)
+        # Weighted sums (see weigh), kept between weeks: only residents whose ties changed
+        # (``changed``) are summed again while the weights stay the same.
+        self.weighted = np.zeros((capacity, len(WEIGHTED)), np.float32)
+        self.changed = np.ones(capacity, np.bool_)
+        self._weights: np.ndarray | None = None
 
     @property
     def emotional(self) -> np.ndarray:
@@ -289,8 +301,29 @@ class Intake:
             capacity: Rows needed.
         """
         if capacity > len(self.sums):
-            extra = np.zeros((capacity - len(self.sums), self.sums.shape[1]), np.float32)
-            self.sums = np.vstack([self.sums, extra])
+            more = capacity - len(self.sums)
+            self.sums = np.vstack([self.sums, np.zeros((more, self.sums.shape[1]), np.float32)])
+            self.weighted = np.vstack([self.weighted, np.zeros((more, len(WEIGHTED)),
+                                                               np.float32)])
+            self.changed = np.concatenate([self.changed, np.ones(more, np.bool_)])
+
+    def weigh(self, n: int, weights: np.ndarray) -> np.ndarray:
+        """Each resident's sums weighted over the settings, one column per :data:`WEIGHTED`.
+
+        Args:
+            n: Rows wanted.
+            weights: Weight per setting of each of :data:`WEIGHTED` (rows) — emotional and
+                social sums are weighted by this week's lockdown weights.
+
+        Returns:
+            Array (rows, len(WEIGHTED)); a view kept by the intake, valid until it changes.
+        """
+        if self._weights is None or not np.array_equal(weights, self._weights):
+            self.changed[:n] = True
+            self._weights = weights.copy()
+        _weigh(np.flatnonzero(self.changed[:n]), self.sums, weights, self.weighted,
+               self.changed)
+        return self.weighted[:n]
 
     def rebuild(self, ties: Ties) -> None:
         """Sum the cached values of all live ties from scratch.
@@ -299,6 +332,7 @@ class Intake:
             ties: The tie store (values already cached).
         """
         self.sums.fill(0)
+        self.changed.fill(True)
         self.apply(ties, ties.live(), 1.0)
 
     def apply(self, ties: Ties, ids: np.ndarray, sign: float) -> None:
@@ -312,11 +346,11 @@ class Intake:
         if len(ids):
             _add_values(np.asarray(ids, np.int32), ties.a, ties.b, ties.setting,
                         ties.value_emotional, ties.value_social, ties.daily, self.sums,
-                        np.float32(sign))
+                        self.changed, np.float32(sign))
 
 
 @kernel
-def _add_values(ids, a, b, setting, value_emotional, value_social, daily, sums, sign
+def _add_values(ids, a, b, setting, value_emotional, value_social, daily, sums, changed, sign
                 ):  # pragma: no cover - compiled
     """Add ``sign`` times each tie's values to both ends' sums; see :meth:`Intake.apply`."""
     last = sums.shape[1] - 1
@@ -328,3 +362,16 @@ def _add_values(ids, a, b, setting, value_emotional, value_social, daily, sums, 
                 sums[end, col] += ve
                 sums[end, col + 1] += vs
                 sums[end, last] += d
+                changed[end] = True
+
+
+@kernel
+def _weigh(rows, sums, weights, weighted, changed):  # pragma: no cover - compiled
+    """Weighted sums of some residents; see :meth:`Intake.weigh`."""
+    for i in rows:
+        for j in range(weights.shape[0]):
+            total = np.float32(0.0)
+            for k in range(weights.shape[1]):  # emotional or social sum of setting k
+                total += sums[i, 2 * k + WEIGHS_SOCIAL[j]] * weights[j, k]
+            weighted[i, j] = total
+        changed[i] = False

@@ -84,28 +84,23 @@ def fulfilment(pop: Population, intake: Intake, w: Weights,
     constants = np.array([*factors, lon.participation_weight, lon.withdrawal_discount,
                           lon.emotional_scale, lon.social_scale], np.float32)
     _fulfil(pop.work[:n], pop.workplace[:n], pop.club[:n], pop.activity[:n],
-            pop.remote_boost[:n], pop.withdrawal[:n], intake.sums, weights, constants,
+            pop.remote_boost[:n], pop.withdrawal[:n], intake.weigh(n, weights), constants,
             pop.achieved_emotional, pop.achieved_social, pop.contacts)
     pop.daily_contacts[:n] = intake.daily[:n]
 
 
 @kernel
-def _fulfil(work, workplace, club, activity, boost, withdrawal, sums, weights, constants,
+def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, constants,
             achieved_e, achieved_s, contacts):  # pragma: no cover - compiled
     """Fulfilment per resident; see :func:`fulfilment`."""
     kept_work, kept_school, kept_club, taking_part_weight = (constants[0], constants[1],
                                                              constants[2], constants[3])
     discount, scale_e, scale_s = constants[4], constants[5], constants[6]
     for i in range(len(work)):
-        e = s = c = np.float32(0.0)
-        for k in range(weights.shape[1]):  # emotional and social sum of setting k side by side
-            e += sums[i, 2 * k] * weights[0, k]
-            s += sums[i, 2 * k + 1] * weights[1, k]
-            c += sums[i, 2 * k + 1] * weights[2, k]
-        if boost[i] != 0:  # video calling makes remote contact worth more
-            for k in range(weights.shape[1]):
-                e += boost[i] * sums[i, 2 * k] * weights[3, k]
-                s += boost[i] * sums[i, 2 * k + 1] * weights[4, k]
+        # Video calling makes remote contact worth more.
+        e = weighted[i, 0] + boost[i] * weighted[i, 3]
+        s = weighted[i, 1] + boost[i] * weighted[i, 4]
+        c = weighted[i, 2]
         # Open foci one takes part in: work, school, club and an intervention group.
         part = ((work[i] == EMPLOYED) * kept_work
                 + (work[i] == STUDENT and workplace[i] >= SCHOOL_OFFSET) * kept_school
