@@ -49,6 +49,36 @@ def fill(a, b, first_id, count, slots, peer):  # pragma: no cover - compiled
 
 
 @kernel
+def would_fit(a, b, count, max_ties):  # pragma: no cover - compiled
+    """Which pairs :func:`fill` would keep, without adding them.
+
+    Args:
+        a: First resident of each pair.
+        b: Second resident, or -1 for someone elsewhere.
+        count: Used slots per resident (counted up while checking, then restored).
+        max_ties: Slots per resident.
+
+    Returns:
+        Whether each pair would be kept.
+    """
+    keep = np.zeros(len(a), np.bool_)
+    for i in range(len(a)):
+        x, y = a[i], b[i]
+        if count[x] >= max_ties or (y >= 0 and count[y] >= max_ties):
+            continue
+        keep[i] = True
+        count[x] += 1
+        if y >= 0:
+            count[y] += 1
+    for i in range(len(a)):
+        if keep[i]:
+            count[a[i]] -= 1
+            if b[i] >= 0:
+                count[b[i]] -= 1
+    return keep
+
+
+@kernel
 def _drop(resident, tie, count, slots, peer):  # pragma: no cover - compiled
     """Free one resident's slot of one tie (the last used slot moves into the gap)."""
     last = count[resident] - 1

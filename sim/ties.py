@@ -107,6 +107,19 @@ class Ties:
         self.fixed_rate[ids] = 0
         return ids
 
+    def fits(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Which of these new pairs :meth:`add` would keep (both ends have a free slot).
+
+        Args:
+            a: First residents.
+            b: Second residents (-1: someone elsewhere).
+
+        Returns:
+            Boolean per pair.
+        """
+        return tie_slots.would_fit(np.asarray(a, np.int32), np.asarray(b, np.int32),
+                                   self.count, self.max_ties)
+
     def remove(self, ids: np.ndarray) -> None:
         """End ties (their rows become dead and their slots free).
 

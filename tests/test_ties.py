@@ -43,3 +43,20 @@ def test_has_tie_and_make_external():
     assert ties.b[ids[0]] == -1 and ties.a[ids[0]] == 1
     assert not ties.has_tie(np.array([2]), np.array([1]))[0]
     assert ties.degree(np.array([1, 2])).tolist() == [1, 1]
+
+
+def test_fits_predicts_which_pairs_add_keeps():
+    """A resident has a fixed number of slots; ``fits`` says in advance which pairs get one."""
+    rng = np.random.default_rng(2)
+    ties = Ties(1000, 50, 4)
+    a = rng.integers(0, 50, 300).astype(np.int32)
+    b = np.where(rng.random(300) < 0.2, -1, rng.integers(0, 50, 300)).astype(np.int32)
+    ok = a != b
+    a, b = a[ok], b[ok]
+    before = ties.count.copy()
+    fits = ties.fits(a, b)
+    assert np.array_equal(ties.count, before), "checking changes nothing"
+    ids = ties.add(a, b, 1, np.ones(len(a)), np.ones(len(a)))
+    assert 0 < fits.sum() < len(a), "some pairs find no free slot (a fair test)"
+    assert np.array_equal(ties.a[ids], a[fits]) and np.array_equal(ties.b[ids], b[fits])
+    assert ties.count.max() <= 4
