@@ -4,7 +4,7 @@ PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 OUT     ?= runs/baseline
 
-.PHONY: run test test-slow bench lint calibrate clean
+.PHONY: run test test-slow bench bench-large lint calibrate clean
 
 $(STAMP): pyproject.toml scripts/find-python.sh
 	@base=$$(sh scripts/find-python.sh) || exit 1; \
@@ -25,6 +25,9 @@ test-slow: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/konvooi bench --residents 100000 --years 10 --json
+
+bench-large: $(STAMP)
+	$(VENV)/bin/konvooi bench --residents 1000000 --years 10 --json
 
 calibrate: $(STAMP)
 	$(PY) experiments/calibrate.py
