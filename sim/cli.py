@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--seed", type=_non_negative_int, default=1)
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--agents", action="store_true", help=AGENTS_HELP)
+    bench.add_argument("--phases", action="store_true",
+                       help="also report milliseconds per week of each phase of the step")
     return parser
 
 
@@ -175,6 +177,7 @@ def _bench(args: argparse.Namespace) -> int:
     model = LonelinessModel(scenario, residents=args.residents, years=args.years, seed=args.seed,
                             agents=args.agents)
     built = time.perf_counter()
+    spent = _time_phases(model) if args.phases else None
     model.run()
     done = time.perf_counter()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -191,12 +194,35 @@ def _bench(args: argparse.Namespace) -> int:
         "ties": int(len(model.world.ties.live())),
         "resident_agents": len(model.agents_by_type.get(Resident, ())),
     }
+    if spent is not None:
+        result["phase_ms_per_week"] = {name: round(1000 * seconds / model.weeks, 2)
+                                       for name, seconds in spent.items()}
     if args.json:
         print(json.dumps(result))
     else:
         for key, value in result.items():
             print(f"{key:28s} {value}")
     return 0
+
+
+#: The phases of :meth:`sim.model.LonelinessModel.step`, in order.
+PHASES = ("live_through_life_events", "apply_measures", "feel", "maintain_ties",
+          "act_on_policy", "record")
+
+
+def _time_phases(model: object) -> dict[str, float]:
+    """Wrap each phase of the model's step in a timer; returns the running totals (s)."""
+    spent = dict.fromkeys(PHASES, 0.0)
+    for name in PHASES:
+        phase = getattr(model, name)
+
+        def timed(phase=phase, name=name) -> None:
+            started = time.perf_counter()
+            phase()
+            spent[name] += time.perf_counter() - started
+
+        setattr(model, name, timed)
+    return spent
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -34,7 +34,7 @@ class LonelinessModel(mesa.Model):
         agents: Keep a :class:`Resident` agent for every resident in ``model.agents``
             (Mesa's AgentSet), in step with arrivals and departures. With False, agents are
             made on demand by :meth:`resident` (what the command line does: nothing there
-            looks at individual agents, and a million of them cost ~15 s and ~300 MB).
+            looks at individual agents, and a million of them cost ~8 s and ~300 MB).
     """
 
     def __init__(self, scenario: Scenario | None = None, *, residents: int | None = None,

@@ -84,6 +84,20 @@ def test_console_script_and_bench_json():
     data = json.loads(result.stdout)
     assert {"residents", "weeks", "seconds", "resident_weeks_per_s", "peak_rss_mb"} <= set(data)
     assert data["residents"] == 500 and data["weeks"] == 10
+    assert data["resident_agents"] == 0  # the command line makes agents on demand
+
+
+def test_bench_reports_each_phase_of_the_week(capsys):
+    code = main(["bench", "--residents", "500", "--years", "0.3", "--json", "--phases",
+                 "--agents"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    phases = data["phase_ms_per_week"]
+    assert set(phases) == {"live_through_life_events", "apply_measures", "feel",
+                           "maintain_ties", "act_on_policy", "record"}
+    assert all(ms >= 0 for ms in phases.values()) and phases["feel"] > 0
+    assert sum(phases.values()) * data["weeks"] / 1000 <= data["step_seconds"]
+    assert data["resident_agents"] > 400  # --agents keeps one per resident
 
 
 def test_a_package_run_writes_interventions_and_what_it_averted(tmp_path, capsys):
