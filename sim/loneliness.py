@@ -6,8 +6,9 @@ For each resident (vectorised):
    values weighted per setting, see :mod:`sim.contacts` and :mod:`sim.lockdown`), with
    diminishing returns: ``A = I / (I + scale)``.
 2. The *relative gap* to the resident's own desired level, ``max(D - A, 0) / D``.
-3. A *target* latent score: ``gain * gap * (1 - mastery_protection * mastery)`` (+ grief for
-   the emotional side), capped at the subscale maximum (6 emotional, 5 social).
+3. A *target* latent score: ``gain * gap * (1 - mastery_protection * mastery)``, scaled by the
+   personal fluctuation's felt-gap factor, plus its additive part (and grief for the emotional
+   side), capped at the subscale maximum (6 emotional, 5 social).
 4. Latent loneliness moves toward its target with inertia; while loneliness is chronic, it
    recovers more slowly.
 5. Desires adapt toward what is achieved (faster with mastery) and drift back to the
@@ -24,37 +25,34 @@ from sim.parameters import Params
 from sim.population import EMPLOYED, STUDENT, Population
 from sim.synth import SCHOOL_OFFSET
 
-#: DJG-11 emotional items (negatively worded; "yes" or "more or less" scores 1) with the latent
-#: emotional level (0-6) above which a resident endorses each, and whether it is in DJG-6.
+#: DJG-11 emotional items (negatively worded; "yes" or "more or less" scores 1) and whether each
+#: is in DJG-6. The latent level above which a resident endorses each item is the parameter
+#: ``params.loneliness.emotional_thresholds`` (same order).
 EMOTIONAL_ITEMS = (
-    ("Ik mis een echt goede vriend of vriendin / I miss having a really close friend", 3.5, False),
-    ("Ik ervaar een leegte om mij heen / I experience a general sense of emptiness", 2.5, True),
-    ("Ik mis de gezelligheid om mij heen / I miss the pleasure of the company of others",
-     0.5, False),
+    ("Ik mis een echt goede vriend of vriendin / I miss having a really close friend", False),
+    ("Ik ervaar een leegte om mij heen / I experience a general sense of emptiness", True),
+    ("Ik mis de gezelligheid om mij heen / I miss the pleasure of the company of others", False),
     ("Ik vind mijn kring van kennissen te beperkt / I find my circle of friends and "
-     "acquaintances too limited", 5.5, False),
-    ("Ik mis mensen om mij heen / I miss having people around me", 1.5, True),
-    ("Vaak voel ik me in de steek gelaten / Often, I feel rejected", 4.5, True),
+     "acquaintances too limited", False),
+    ("Ik mis mensen om mij heen / I miss having people around me", True),
+    ("Vaak voel ik me in de steek gelaten / Often, I feel rejected", True),
 )
-#: DJG-11 social items (positively worded; "no" or "more or less" scores 1) with the latent
-#: social level (0-5) above which a resident no longer endorses each, and DJG-6 membership.
+#: DJG-11 social items (positively worded; "no" or "more or less" scores 1) and DJG-6
+#: membership; thresholds: ``params.loneliness.social_thresholds``.
 SOCIAL_ITEMS = (
     ("Er is altijd wel iemand in mijn omgeving bij wie ik met mijn dagelijkse probleempjes "
-     "terecht kan / There is always someone I can talk to about my day-to-day problems",
-     4.5, False),
+     "terecht kan / There is always someone I can talk to about my day-to-day problems", False),
     ("Er zijn genoeg mensen op wie ik in geval van narigheid kan terugvallen / There are plenty "
-     "of people I can lean on when I have problems", 1.5, True),
+     "of people I can lean on when I have problems", True),
     ("Ik ken veel mensen op wie ik volledig kan vertrouwen / There are many people I can trust "
-     "completely", 0.5, True),
+     "completely", True),
     ("Er zijn voldoende mensen met wie ik me nauw verbonden voel / There are enough people I "
-     "feel close to", 2.5, True),
+     "feel close to", True),
     ("Ik kan iemand bellen als ik daar behoefte aan heb / I can call on my friends whenever I "
-     "need them", 3.5, False),
+     "need them", False),
 )
-_E_THRESH = np.array([t for _, t, _ in EMOTIONAL_ITEMS], np.float32)
-_S_THRESH = np.array([t for _, t, _ in SOCIAL_ITEMS], np.float32)
-_E_SHORT = np.array([s for _, _, s in EMOTIONAL_ITEMS])
-_S_SHORT = np.array([s for _, _, s in SOCIAL_ITEMS])
+_E_SHORT = np.array([s for _, s in EMOTIONAL_ITEMS])
+_S_SHORT = np.array([s for _, s in SOCIAL_ITEMS])
 
 
 def participation(pop: Population, factors: tuple[float, float, float]) -> np.ndarray:
@@ -123,9 +121,16 @@ def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:
     de, ds = pop.desired_emotional[:n], pop.desired_social[:n]
     gap_e = np.maximum(de - pop.achieved_emotional[:n], 0) / np.maximum(de, 0.05)
     gap_s = np.maximum(ds - pop.achieved_social[:n], 0) / np.maximum(ds, 0.05)
-    target_e = np.clip(lon.emotional_gain * gap_e * respond + lon.grief_weight * pop.grief[:n]
-                       + pop.fluctuation[0, :n], 0.0, 6.0)
-    target_s = np.clip(lon.social_gain * gap_s * respond + pop.fluctuation[1, :n], 0.0, 5.0)
+    # The personal fluctuation (a standard score) scales how strongly the gap is felt, and
+    # adds a little of its own.
+    z_e, z_s = pop.fluctuation[0, :n], pop.fluctuation[1, :n]
+    sd = lon.fluctuation_gap_sd
+    felt_e = np.exp(sd * z_e - sd * sd / 2)
+    felt_s = np.exp(sd * z_s - sd * sd / 2)
+    target_e = np.clip(lon.emotional_gain * gap_e * respond * felt_e
+                       + lon.grief_weight * pop.grief[:n] + lon.fluctuation_sd * z_e, 0.0, 6.0)
+    target_s = np.clip(lon.social_gain * gap_s * respond * felt_s + lon.fluctuation_sd * z_s,
+                       0.0, 5.0)
     return target_e, target_s
 
 
@@ -144,7 +149,7 @@ def fluctuate(pop: Population, params: Params, rng: np.random.Generator) -> None
     n = pop.n
     lon = params.loneliness
     keep = np.float32(np.exp(-1 / lon.fluctuation_weeks))
-    scale = np.float32(lon.fluctuation_sd * np.sqrt(1 - keep**2) * np.sqrt(12))
+    scale = np.float32(np.sqrt(1 - keep**2) * np.sqrt(12))  # stationary SD 1
     shock = rng.random((2, n), dtype=np.float32)
     shock -= np.float32(0.5)
     rho = np.float32(lon.fluctuation_correlation)
@@ -188,7 +193,7 @@ def update_latent(pop: Population, params: Params) -> None:
     wd += lon.withdrawal_per_year / 52 * (chronic - wd)
 
 
-def answer_items(pop: Population) -> None:
+def answer_items(pop: Population, params: Params) -> None:
     """Each resident answers the 11 De Jong Gierveld items from their latent state.
 
     An item is endorsed (scored 1) when the latent level plus the resident's fixed personal
@@ -197,18 +202,20 @@ def answer_items(pop: Population) -> None:
 
     Args:
         pop: The population table.
+        params: Model parameters (the item thresholds).
     """
     n = pop.n
     off = pop.item_offset[:, :n]
+    lon = params.loneliness
     scores = (pop.djg_emotional[:n], pop.djg_social[:n], pop.djg6[:n])
     for score in scores:
         score.fill(0)
     hit = np.empty(n, np.bool_)
     level = np.empty(n, np.float32)
     items = [(pop.emotional[:n], k, t, short) for k, t, short in zip(
-        range(6), _E_THRESH, _E_SHORT, strict=True)]
+        range(6), lon.emotional_thresholds, _E_SHORT, strict=True)]
     items += [(pop.social[:n], 6 + k, t, short) for k, t, short in zip(
-        range(5), _S_THRESH, _S_SHORT, strict=True)]
+        range(5), lon.social_thresholds, _S_SHORT, strict=True)]
     for latent, k, threshold, short in items:
         np.add(latent, off[k], out=level)
         np.greater(level, threshold, out=hit)
@@ -238,11 +245,10 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
         ids: Residents to settle.
     """
     lon = params.loneliness
-    first = rng.normal(0, lon.fluctuation_sd, len(ids))
+    first = rng.normal(0, 1, len(ids))
     rho = lon.fluctuation_correlation
     pop.fluctuation[0, ids] = first
-    pop.fluctuation[1, ids] = rho * first + np.sqrt(1 - rho**2) * rng.normal(
-        0, lon.fluctuation_sd, len(ids))
+    pop.fluctuation[1, ids] = rho * first + np.sqrt(1 - rho**2) * rng.normal(0, 1, len(ids))
     pop.desired_emotional_base[ids] = pop.desired_emotional[ids]
     pop.desired_social_base[ids] = pop.desired_social[ids]
     # Equilibrium of adaptation and drift-back, reached part of the way.
@@ -258,7 +264,7 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
     target_e, target_s = targets(pop, params)
     pop.emotional[ids] = target_e[ids]
     pop.social[ids] = target_s[ids]
-    answer_items(pop)
+    answer_items(pop, params)
     # How long each has been lonely, and the withdrawal it built, come from the warm-up
     # (LonelinessModel.warm_up), which starts everyone's count at zero.
     pop.lonely_weeks[ids] = 0

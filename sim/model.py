@@ -133,7 +133,7 @@ class LonelinessModel(mesa.Model):
             return
         loneliness.fluctuate(world.pop, self.params, world.streams["loneliness"])
         loneliness.update_latent(world.pop, self.params)
-        loneliness.answer_items(world.pop)
+        loneliness.answer_items(world.pop, self.params)
 
     def warm_up(self, weeks: int) -> None:
         """Let feelings settle on the starting convoys before week 0 (nothing is recorded).

@@ -80,8 +80,9 @@ class LonelinessParams:
         1.38, unit="DJG points", lo=0, hi=5,
         source="assumption — calibrated: panel studies (e.g. LASA) find much turnover in who "
                "is lonely; the model does not see every small circumstance",
-        doc="Standard deviation of a personal, slowly changing fluctuation added to both "
-            "latent targets (unmodelled circumstances, mood).")
+        doc="What the personal, slowly changing fluctuation (a standard score: unmodelled "
+            "circumstances, mood) adds to both latent targets, in DJG points per standard "
+            "deviation; it also scales the felt gap (fluctuation_gap_sd).")
     fluctuation_weeks: float = param(
         26.0, unit="weeks", lo=1, hi=520,
         source="assumption — calibrated",
@@ -105,3 +106,22 @@ class LonelinessParams:
         0.84, unit="per year", lo=0, hi=5,
         source="Cacioppo & Hawkley 2009; assumption — calibrated",
         doc="Rate at which withdrawal builds while loneliness is chronic (and fades otherwise).")
+    emotional_thresholds: tuple = param(
+        (3.5, 2.5, 0.5, 5.5, 1.5, 4.5), unit="latent emotional level (0-6) per item, in "
+        "the order of loneliness.EMOTIONAL_ITEMS", lo=0, hi=8,
+        source="assumption: items spread over the latent range like items of different "
+               "difficulty",
+        doc="Latent emotional loneliness above which a resident endorses each emotional item.")
+    social_thresholds: tuple = param(
+        (4.5, 1.5, 0.5, 2.5, 3.5), unit="latent social level (0-5) per item, in the order of "
+        "loneliness.SOCIAL_ITEMS", lo=0, hi=7,
+        source="assumption: items spread over the latent range like items of different "
+               "difficulty",
+        doc="Latent social loneliness above which a resident no longer endorses each social "
+            "item.")
+    fluctuation_gap_sd: float = param(
+        0.0, unit="log-scale standard deviation", lo=0, hi=3,
+        source="assumption — calibrated: mood and unseen circumstances change how strongly a "
+               "shortfall is felt (cognitive discrepancy model, De Jong Gierveld 1987); those "
+               "without a shortfall are not made lonely by it",
+        doc="Spread of the personal fluctuation as a factor on the felt gap (lognormal, mean 1).")
