@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim import fading
 from sim.parameters import Params
 from sim.population import Population
 from sim.profiles import Profile, adult_band
@@ -294,3 +295,5 @@ def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
         seek = np.repeat(inside, rng.poisson(means[kind] / 2, len(inside)))
         a, b = pair_in_focus(rng, index, ids[seek], focus[seek], age[seek], spread, ties)
         add_ties(ties, rng, params, a, b, kind, settled=True)
+    # The oldest have already let peripheral ties go, as they will in the run (sim.fading).
+    fading.settle_convoys(pop, ties, params, rng)

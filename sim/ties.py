@@ -23,6 +23,8 @@ SETTING_NAMES = ("household", "family", "friend", "neighbour", "work", "school",
 N_SETTINGS = len(SETTING_NAMES)
 #: Circles of the convoy by closeness (Antonucci): inner >= 0.7 > middle >= 0.4 > outer.
 INNER, MIDDLE = 0.7, 0.4
+#: Age difference (years) from which a relative counts as one's child or grandchild.
+DESCENDANT_GAP = 18.0
 
 
 _COLUMNS = ("a", "b", "kind", "closeness", "potential", "alive", "setting", "value_emotional",

@@ -119,6 +119,23 @@ class LonelinessParams:
                "difficulty",
         doc="Latent social loneliness above which a resident no longer endorses each social "
             "item.")
+    social_need_from: float = param(
+        55.0, unit="years", lo=18, hi=100,
+        source="Carstensen 1992; Lang & Carstensen 1994 (socioemotional selectivity: with a "
+               "shorter time horizon people invest in fewer, closer ties); onset assumption",
+        doc="Age from which the social fulfilment a resident wants starts to fall.")
+    social_need_until: float = param(
+        80.0, unit="years", lo=18, hi=120,
+        source="Lang & Carstensen 1994: in very old age networks shrink through losses "
+               "(deaths, frailty) more than through choice; age assumption — calibrated",
+        doc="Age after which the desired social level falls no further.")
+    social_need_decline: float = param(
+        0.22, unit="share of the desired social level per decade", lo=0, hi=0.5,
+        source="Carstensen 1992; Lang & Carstensen 1994; Wrzus et al. 2013 (meta-analysis: the "
+               "wider network shrinks across adulthood, the family network does not); size "
+               "assumption — calibrated",
+        doc="How much of one's desired social fulfilment is given up per decade past "
+            "social_need_from (the wish for close ties, emotional fulfilment, stays).")
     fluctuation_gap_sd: float = param(
         0.0, unit="log-scale standard deviation", lo=0, hi=3,
         source="assumption — calibrated: mood and unseen circumstances change how strongly a "
