@@ -28,7 +28,7 @@ DESCENDANT_GAP = 18.0
 
 
 _COLUMNS = ("a", "b", "kind", "closeness", "potential", "alive", "setting", "value_emotional",
-            "value_social", "daily", "age_gap", "fixed_rate")
+            "value_social", "daily", "age_gap", "fixed_rate", "via")
 
 
 def circle_of(closeness: np.ndarray) -> np.ndarray:
@@ -66,6 +66,8 @@ class Ties:
         self.age_gap = np.zeros(self.capacity, np.int8)
         # For volunteer ties (a buddy, a daily visitor): visits per week set by the programme.
         self.fixed_rate = np.zeros(self.capacity, np.float32)
+        # For in-law ties (a family tie through one's partner): that partner, else -1.
+        self.via = np.full(self.capacity, -1, np.int32)
         self.slots = np.full((max(16, residents), max_ties), -1, np.int32)
         self.peer = np.full_like(self.slots, -1)  # the other resident of each slot's tie
         # Slots are kept packed: a resident's ties fill slots 0 .. count-1.
@@ -102,10 +104,23 @@ class Ties:
         self.alive[ids] = True
         self.age_gap[ids] = 0
         self.fixed_rate[ids] = 0
+        self.via[ids] = -1
         self._fill_slots(a, ids)
         internal = b >= 0
         self._fill_slots(b[internal], ids[internal])
         return ids
+
+    def fits(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Which of these new pairs :meth:`add` would keep (both ends have a free slot).
+
+        Args:
+            a: First residents.
+            b: Second residents (-1: someone elsewhere).
+
+        Returns:
+            Boolean per pair.
+        """
+        return self._reserve_slots(np.asarray(a, np.int32), np.asarray(b, np.int32))
 
     def remove(self, ids: np.ndarray) -> None:
         """End ties (their rows become dead and their slots free).

@@ -36,11 +36,11 @@ class LonelinessParams:
         source="assumption — calibrated: some people want very little",
         doc="Concentration of the Beta distribution of desired levels (higher: less spread).")
     emotional_gain: float = param(
-        16.5, unit="DJG points per unit relative gap", lo=0, hi=50,
+        19.4, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative emotional gap raises latent emotional loneliness.")
     social_gain: float = param(
-        14.5, unit="DJG points per unit relative gap", lo=0, hi=50,
+        10.5, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative social gap raises latent social loneliness.")
     mastery_protection: float = param(
@@ -77,7 +77,7 @@ class LonelinessParams:
         source="assumption — calibrated: expectations drift back to one's own standard",
         doc="Rate at which desired levels return to the resident's own baseline.")
     fluctuation_sd: float = param(
-        1.38, unit="DJG points", lo=0, hi=5,
+        1.2, unit="DJG points", lo=0, hi=5,
         source="assumption — calibrated: panel studies (e.g. LASA) find much turnover in who "
                "is lonely; the model does not see every small circumstance",
         doc="What the personal, slowly changing fluctuation (a standard score: unmodelled "
@@ -107,16 +107,18 @@ class LonelinessParams:
         source="Cacioppo & Hawkley 2009; assumption — calibrated",
         doc="Rate at which withdrawal builds while loneliness is chronic (and fades otherwise).")
     emotional_thresholds: tuple = param(
-        (3.5, 2.5, 0.5, 5.5, 1.5, 4.5), unit="latent emotional level (0-6) per item, in "
+        (2.71, 1.41, 1.34, 5.30, 1.38, 4.00), unit="latent emotional level (0-6) per item, in "
         "the order of loneliness.EMOTIONAL_ITEMS", lo=0, hi=8,
-        source="assumption: items spread over the latent range like items of different "
-               "difficulty",
+        source="Van Tilburg 2020 (Gerontologist 61:e335, LASA 2019, Table 1): most items of a "
+               "subscale are endorsed about equally often, so three items share a difficulty; "
+               "values assumption — calibrated to the GGD subscale and total prevalences",
         doc="Latent emotional loneliness above which a resident endorses each emotional item.")
     social_thresholds: tuple = param(
-        (4.5, 1.5, 0.5, 2.5, 3.5), unit="latent social level (0-5) per item, in the order of "
+        (2.78, 4.53, 1.0, 1.01, 1.03), unit="latent social level (0-5) per item, in the order of "
         "loneliness.SOCIAL_ITEMS", lo=0, hi=7,
-        source="assumption: items spread over the latent range like items of different "
-               "difficulty",
+        source="Van Tilburg 2020 (LASA 2019, Table 1): social items endorsed by 12-26 %, most "
+               "by 'many people I can trust', least by 'people I can lean on' (order used); "
+               "values assumption — calibrated to the GGD subscale and total prevalences",
         doc="Latent social loneliness above which a resident no longer endorses each social "
             "item.")
     social_need_from: float = param(
@@ -137,7 +139,7 @@ class LonelinessParams:
         doc="How much of one's desired social fulfilment is given up per decade past "
             "social_need_from (the wish for close ties, emotional fulfilment, stays).")
     fluctuation_gap_sd: float = param(
-        0.0, unit="log-scale standard deviation", lo=0, hi=3,
+        0.14, unit="log-scale standard deviation", lo=0, hi=3,
         source="assumption — calibrated: mood and unseen circumstances change how strongly a "
                "shortfall is felt (cognitive discrepancy model, De Jong Gierveld 1987); those "
                "without a shortfall are not made lonely by it",
