@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.arrays import unique
+from sim import fading
+from sim.arrays import first_and_inverse, isin, unique
 from sim.parameters import Params
-from sim.population import Population
+from sim.population import DIVORCED, WIDOWED, Population
 from sim.profiles import Profile, adult_band
-from sim.ties import CLUB, COLLEAGUE, FAMILY, FRIEND, NEIGHBOUR, PARTNER, Ties
+from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, NEIGHBOUR, PARTNER, Ties
 
 
 def draw_potential(rng: np.random.Generator, params: Params, kind: np.ndarray | int,
@@ -239,6 +240,80 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     gaps = np.repeat(np.tile(np.array([30, 0, -30, -57], np.int8), len(adults)), counts)
     add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32), FAMILY,
              settled=True, age_gap=gaps)
+    # Couples whose kin are all known now also know each other's parents and siblings.
+    partner = pop.partner[adults]
+    couple = (partner >= 0) & (adults < partner) & isin(partner, adults)
+    inlaw_ties(pop, ties, rng, params, adults[couple], partner[couple], settled=True)
+    # The family rallied round those widowed before the start, as it will after a death.
+    rally(ties, adults[pop.marital[adults] == WIDOWED], params.life.kin_rally_after_loss)
+
+
+def inlaw_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Params,
+               a: np.ndarray, b: np.ndarray, settled: bool) -> np.ndarray:
+    """Partners join each other's families: ties with some of the other's parents and siblings.
+
+    Each in-law tie is a family tie of the resident (its first end, ``a``) that records the
+    partner it comes through (``ties.via``), so that a divorce can end it. Children and
+    grandchildren are not copied: each partner has their own ties with them.
+
+    Args:
+        pop: The population table.
+        ties: The tie store.
+        rng: Random stream.
+        params: Model parameters.
+        a: One partner of each couple.
+        b: The other partner.
+        settled: Whether the families have known each other for long (see :func:`add_ties`).
+
+    Returns:
+        Ids of the new in-law ties.
+    """
+    holder, via = np.concatenate([a, b]), np.concatenate([b, a])
+    slots = ties.slots[via]
+    r, c = np.nonzero(slots >= 0)
+    tid, holder, via = slots[r, c], holder[r], via[r]
+    other = ties.peer[via, c]
+    ext = other < 0
+    safe = np.maximum(other, 0)
+    # Ascendants and siblings of the partner: kin not 18 or more years younger, outside the
+    # partner's household, not an in-law tie themselves.
+    gap = np.where(ext, ties.age_gap[tid], pop.age[safe] - pop.age[via])
+    ok = (ties.kind[tid] == FAMILY) & (ties.via[tid] < 0) & (gap > -DESCENDANT_GAP)
+    ok &= other != holder
+    ok &= ext | (pop.household[safe] != pop.household[via])
+    ok &= rng.random(len(tid)) < params.convoy.inlaw_share
+    # One tie per pair (the first wins), none where the two are tied already, and only
+    # while both have free slots, so that every tie asked for is made (and stays aligned).
+    key = np.where(ext, -2 - 2 * tid.astype(np.int64),  # relatives elsewhere: one tie each
+                   np.minimum(holder, other).astype(np.int64) << 32 | np.maximum(holder, other))
+    first = np.zeros(len(ok), bool)
+    first[first_and_inverse(np.where(ok, key, -1 - 2 * np.arange(len(ok))))[1]] = True
+    ok &= first & (ext | ~ties.has_tie(holder, safe))
+    ok[ok] = ties.fits(holder[ok], other[ok])
+    ids = add_ties(ties, rng, params, holder[ok], other[ok], FAMILY, settled)
+    ties.via[ids] = via[ok]
+    ties.age_gap[ids] = np.clip(pop.age[via[ok]] + gap[ok] - pop.age[holder[ok]], -100,
+                                100).astype(np.int8) * ext[ok]
+    f = np.float32(params.convoy.inlaw_closeness)
+    ties.potential[ids] *= f
+    ties.closeness[ids] *= f
+    return ids
+
+
+def rally(ties: Ties, ids: np.ndarray, amount: float) -> None:
+    """Family ties of some residents grow closer (potential and closeness), e.g. after a loss.
+
+    Tie values are not refreshed here: the caller marks the residents for re-valuing.
+
+    Args:
+        ties: The tie store.
+        ids: Residents whose family rallies round.
+        amount: Closeness points added (capped at 1 and at the new potential).
+    """
+    kin = ties.ties_of(ids)
+    kin = kin[ties.kind[kin] == FAMILY]
+    ties.potential[kin] = np.minimum(ties.potential[kin] + amount, 1.0)
+    ties.closeness[kin] = np.minimum(ties.closeness[kin] + amount, ties.potential[kin])
 
 
 def match_by_age(pop: Population, rng: np.random.Generator, src: np.ndarray,
@@ -286,6 +361,9 @@ def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
     age = pop.age[ids]
     band7 = np.searchsorted((0, 18, 25, 45, 65, 75, 85), age, side="right") - 1
     frail_factor = np.where(pop.health[ids] == 2, params.population.frail_fewer_ties, 1.0)
+    # The divorced lost shared friends with their marriage (see events.life.divorce).
+    frail_factor = frail_factor * np.where(pop.marital[ids] == DIVORCED,
+                                           1 - params.life.divorce_friend_loss, 1.0)
     # Friends: anywhere in town (one focus), strongly age-homophilous. Each tie is sought
     # from one side, so each resident asks for half the mean.
     wanted = rng.poisson(np.asarray(cv.friends_by_band)[band7] * frail_factor / 2)
@@ -302,3 +380,5 @@ def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
         seek = np.repeat(inside, rng.poisson(means[kind] / 2, len(inside)))
         a, b = pair_in_focus(rng, index, ids[seek], focus[seek], age[seek], spread, ties)
         add_ties(ties, rng, params, a, b, kind, settled=True)
+    # The oldest have already let peripheral ties go, as they will in the run (sim.fading).
+    fading.settle_convoys(pop, ties, params, rng)

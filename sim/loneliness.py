@@ -6,8 +6,9 @@ For each resident (vectorised):
    values weighted per setting, see :mod:`sim.contacts` and :mod:`sim.lockdown`), with
    diminishing returns: ``A = I / (I + scale)``.
 2. The *relative gap* to the resident's own desired level, ``max(D - A, 0) / D``.
-3. A *target* latent score: ``gain * gap * (1 - mastery_protection * mastery)`` (+ grief for
-   the emotional side), capped at the subscale maximum (6 emotional, 5 social).
+3. A *target* latent score: ``gain * gap * (1 - mastery_protection * mastery)``, scaled by the
+   personal fluctuation's felt-gap factor, plus its additive part (and grief for the emotional
+   side), capped at the subscale maximum (6 emotional, 5 social).
 4. Latent loneliness moves toward its target with inertia; while loneliness is chronic, it
    recovers more slowly.
 5. Desires adapt toward what is achieved (faster with mastery) and drift back to the
@@ -26,37 +27,34 @@ from sim.parameters import LonelinessParams, Params
 from sim.population import EMPLOYED, STUDENT, Population
 from sim.synth import SCHOOL_OFFSET
 
-#: DJG-11 emotional items (negatively worded; "yes" or "more or less" scores 1) with the latent
-#: emotional level (0-6) above which a resident endorses each, and whether it is in DJG-6.
+#: DJG-11 emotional items (negatively worded; "yes" or "more or less" scores 1) and whether each
+#: is in DJG-6. The latent level above which a resident endorses each item is the parameter
+#: ``params.loneliness.emotional_thresholds`` (same order).
 EMOTIONAL_ITEMS = (
-    ("Ik mis een echt goede vriend of vriendin / I miss having a really close friend", 3.5, False),
-    ("Ik ervaar een leegte om mij heen / I experience a general sense of emptiness", 2.5, True),
-    ("Ik mis de gezelligheid om mij heen / I miss the pleasure of the company of others",
-     0.5, False),
+    ("Ik mis een echt goede vriend of vriendin / I miss having a really close friend", False),
+    ("Ik ervaar een leegte om mij heen / I experience a general sense of emptiness", True),
+    ("Ik mis de gezelligheid om mij heen / I miss the pleasure of the company of others", False),
     ("Ik vind mijn kring van kennissen te beperkt / I find my circle of friends and "
-     "acquaintances too limited", 5.5, False),
-    ("Ik mis mensen om mij heen / I miss having people around me", 1.5, True),
-    ("Vaak voel ik me in de steek gelaten / Often, I feel rejected", 4.5, True),
+     "acquaintances too limited", False),
+    ("Ik mis mensen om mij heen / I miss having people around me", True),
+    ("Vaak voel ik me in de steek gelaten / Often, I feel rejected", True),
 )
-#: DJG-11 social items (positively worded; "no" or "more or less" scores 1) with the latent
-#: social level (0-5) above which a resident no longer endorses each, and DJG-6 membership.
+#: DJG-11 social items (positively worded; "no" or "more or less" scores 1) and DJG-6
+#: membership; thresholds: ``params.loneliness.social_thresholds``.
 SOCIAL_ITEMS = (
     ("Er is altijd wel iemand in mijn omgeving bij wie ik met mijn dagelijkse probleempjes "
-     "terecht kan / There is always someone I can talk to about my day-to-day problems",
-     4.5, False),
+     "terecht kan / There is always someone I can talk to about my day-to-day problems", False),
     ("Er zijn genoeg mensen op wie ik in geval van narigheid kan terugvallen / There are plenty "
-     "of people I can lean on when I have problems", 1.5, True),
+     "of people I can lean on when I have problems", True),
     ("Ik ken veel mensen op wie ik volledig kan vertrouwen / There are many people I can trust "
-     "completely", 0.5, True),
+     "completely", True),
     ("Er zijn voldoende mensen met wie ik me nauw verbonden voel / There are enough people I "
-     "feel close to", 2.5, True),
+     "feel close to", True),
     ("Ik kan iemand bellen als ik daar behoefte aan heb / I can call on my friends whenever I "
-     "need them", 3.5, False),
+     "need them", False),
 )
-_E_THRESH = np.array([t for _, t, _ in EMOTIONAL_ITEMS], np.float32)
-_S_THRESH = np.array([t for _, t, _ in SOCIAL_ITEMS], np.float32)
-_E_SHORT = np.array([s for _, _, s in EMOTIONAL_ITEMS])
-_S_SHORT = np.array([s for _, _, s in SOCIAL_ITEMS])
+_E_SHORT = np.array([s for _, s in EMOTIONAL_ITEMS])
+_S_SHORT = np.array([s for _, s in SOCIAL_ITEMS])
 
 
 def fulfilment(pop: Population, intake: Intake, w: Weights,
@@ -153,7 +151,7 @@ def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generat
     keep = np.exp(-1 / lon.fluctuation_weeks)
     rho = lon.fluctuation_correlation
     dynamics = np.array([
-        keep, lon.fluctuation_sd * np.sqrt(1 - keep**2) * np.sqrt(12), rho, np.sqrt(1 - rho**2),
+        keep, np.sqrt(1 - keep**2) * np.sqrt(12), rho, np.sqrt(1 - rho**2),  # stationary SD 1
         1 / lon.inertia_weeks, lon.chronic_after_weeks, lon.chronic_inertia_factor,
         lon.adaptation_per_year / 52, lon.restore_per_year / 52, lon.withdrawal_per_year / 52,
     ], np.float32)
@@ -161,10 +159,10 @@ def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generat
           pop.social[:n], pop.adapt_boost[:n], pop.desired_emotional_base[:n],
           pop.desired_social_base[:n], pop.withdrawal[:n], pop.lonely_weeks[:n], _gains(lon),
           dynamics)
-    answer_items(pop)
+    answer_items(pop, params)
 
 
-def answer_items(pop: Population) -> None:
+def answer_items(pop: Population, params: Params) -> None:
     """Each resident answers the 11 De Jong Gierveld items from their latent state.
 
     An item is endorsed (scored 1) when the latent level plus the resident's fixed personal
@@ -173,13 +171,15 @@ def answer_items(pop: Population) -> None:
 
     Args:
         pop: The population table.
+        params: Model parameters (the item thresholds).
     """
-    _answer_all(pop.n, pop.emotional, pop.social, pop.item_offset, _THRESHOLDS, _SHORT,
+    lon = params.loneliness
+    thresholds = np.array([*lon.emotional_thresholds, *lon.social_thresholds], np.float32)
+    _answer_all(pop.n, pop.emotional, pop.social, pop.item_offset, thresholds, _SHORT,
                 pop.djg_emotional, pop.djg_social, pop.djg6, pop.lonely_weeks)
 
 
-#: Thresholds of the 11 items (6 emotional, then 5 social) and DJG-6 membership.
-_THRESHOLDS = np.concatenate([_E_THRESH, _S_THRESH]).astype(np.float32)
+#: DJG-6 membership of the 11 items (6 emotional, then 5 social).
 _SHORT = np.concatenate([_E_SHORT, _S_SHORT]).astype(np.bool_)
 
 
@@ -193,20 +193,28 @@ def _person(pop: Population, n: int) -> tuple[np.ndarray, ...]:
 def _gains(lon: LonelinessParams) -> np.ndarray:
     """The parameters of the targets, in the order :func:`_target_of` reads them."""
     return np.array([lon.mastery_protection, lon.emotional_gain, lon.social_gain,
-                     lon.grief_weight], np.float32)
+                     lon.grief_weight, lon.fluctuation_sd, lon.fluctuation_gap_sd], np.float32)
 
 
 @inline
 def _target_of(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e, wobble_s,
                gains):  # pragma: no cover - compiled
-    """Target emotional and social latent loneliness of one resident (see :func:`targets`)."""
+    """Target emotional and social latent loneliness of one resident (see :func:`targets`).
+
+    The personal fluctuations (standard scores) scale how strongly the gap is felt
+    (log-normally, mean 1) and add a little of their own.
+    """
     protection, emotional_gain, social_gain, grief_weight = gains[0], gains[1], gains[2], gains[3]
+    own, felt = gains[4], gains[5]
     zero = np.float32(0.0)
     respond = 1 - protection * mastery
     gap_e = max(desired_e - achieved_e, zero) / max(desired_e, np.float32(0.05))
     gap_s = max(desired_s - achieved_s, zero) / max(desired_s, np.float32(0.05))
-    te = emotional_gain * gap_e * respond + grief_weight * grief + wobble_e
-    ts = social_gain * gap_s * respond + wobble_s
+    mean_one = felt * felt / 2
+    felt_e = np.exp(felt * wobble_e - mean_one)
+    felt_s = np.exp(felt * wobble_s - mean_one)
+    te = emotional_gain * gap_e * respond * felt_e + grief_weight * grief + own * wobble_e
+    ts = social_gain * gap_s * respond * felt_s + own * wobble_s
     return min(max(te, zero), np.float32(6.0)), min(max(ts, zero), np.float32(5.0))
 
 
@@ -296,11 +304,10 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
         ids: Residents to settle.
     """
     lon = params.loneliness
-    first = rng.normal(0, lon.fluctuation_sd, len(ids))
+    first = rng.normal(0, 1, len(ids))
     rho = lon.fluctuation_correlation
     pop.fluctuation[0, ids] = first
-    pop.fluctuation[1, ids] = rho * first + np.sqrt(1 - rho**2) * rng.normal(
-        0, lon.fluctuation_sd, len(ids))
+    pop.fluctuation[1, ids] = rho * first + np.sqrt(1 - rho**2) * rng.normal(0, 1, len(ids))
     pop.desired_emotional_base[ids] = pop.desired_emotional[ids]
     pop.desired_social_base[ids] = pop.desired_social[ids]
     # Equilibrium of adaptation and drift-back, reached part of the way.
@@ -316,7 +323,7 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
     target_e, target_s = targets(pop, params)
     pop.emotional[ids] = target_e[ids]
     pop.social[ids] = target_s[ids]
-    answer_items(pop)
+    answer_items(pop, params)
     # How long each has been lonely, and the withdrawal it built, come from the warm-up
     # (LonelinessModel.warm_up), which starts everyone's count at zero.
     pop.lonely_weeks[ids] = 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim import convoy
+from sim import convoy, fading
 from sim.arrays import unique
 from sim.contacts import store_values, tie_rates, tie_values
 from sim.convoy import FOCUS_KINDS
@@ -148,6 +148,7 @@ def maintain(world: World, weeks: int, kept: np.ndarray) -> None:
     update_closeness(world, weeks, kept)
     outlive(world, weeks)
     form_ties(world, weeks, kept)
+    fading.age_convoys(world, weeks)  # later life: narrower needs, fewer peripheral ties
     ties = world.ties
     if ties.n > 1.25 * len(ties.live()) + 1000:
         ties.compact()

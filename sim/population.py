@@ -72,7 +72,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("grief", np.float32, 0.0, "0-1", "Grief after a loss; fades at a personal pace."),
     Column("grief_halflife", np.float32, 52.0, "weeks", "Personal half-life of grief."),
     Column("lonely_weeks", np.int16, 0, "weeks", "Consecutive weeks with DJG-11 >= 3."),
-    Column("fluctuation", np.float32, 0.0, "DJG points", "Personal fluctuation of emotional "
+    Column("fluctuation", np.float32, 0.0, "standard score", "Personal fluctuation of emotional "
            "and social loneliness (unmodelled circumstances), slowly changing.", width=2),
     Column("withdrawal", np.float32, 0.0, "0-1", "Social withdrawal built by chronic loneliness."),
     Column("contacts", np.float32, 0.0, "index", "Weekly contact index: the sum over ties of "

@@ -54,6 +54,28 @@ def draw_ages(rng: np.random.Generator, shares: np.ndarray, count: int) -> np.nd
     return age.astype(np.float32)
 
 
+def social_need(age: np.ndarray, params: Params) -> np.ndarray:
+    """Share of one's own standard of social fulfilment still wanted at an age.
+
+    Socioemotional selectivity (Carstensen 1992): with a shorter time horizon people invest
+    in fewer, closer ties, so the wider circle they want shrinks between
+    ``loneliness.social_need_from`` and ``social_need_until``; after that, networks shrink by
+    loss rather than by choice (Lang & Carstensen 1994). The wish for intimacy (emotional
+    fulfilment) stays.
+
+    Args:
+        age: Ages in years.
+        params: Model parameters.
+
+    Returns:
+        Multiplier per age (1 before the onset, constant after the end, at least 0.2).
+    """
+    lon = params.loneliness
+    years = np.clip(np.asarray(age, np.float32), lon.social_need_from, lon.social_need_until)
+    return np.maximum(1 - lon.social_need_decline * (years - lon.social_need_from) / 10,
+                      0.2).astype(np.float32)
+
+
 def create_residents(pop: Population, profile: Profile, params: Params,
                      rng: np.random.Generator, count: int, ages: np.ndarray | None = None
                      ) -> np.ndarray:
@@ -107,7 +129,8 @@ def create_residents(pop: Population, profile: Profile, params: Params,
     pop.desired_emotional[ids] = rng.beta(lon.desired_emotional_mean * conc,
                                           (1 - lon.desired_emotional_mean) * conc, count)
     pop.desired_social[ids] = rng.beta(lon.desired_social_mean * conc,
-                                       (1 - lon.desired_social_mean) * conc, count)
+                                       (1 - lon.desired_social_mean) * conc,
+                                       count) * social_need(age, params)
     pop.desired_emotional_base[ids] = pop.desired_emotional[ids]
     pop.desired_social_base[ids] = pop.desired_social[ids]
     lo, hi = lon.grief_halflife_weeks

@@ -26,10 +26,12 @@ SETTING_NAMES = ("household", "family", "friend", "neighbour", "work", "school",
 N_SETTINGS = len(SETTING_NAMES)
 #: Circles of the convoy by closeness (Antonucci): inner >= 0.7 > middle >= 0.4 > outer.
 INNER, MIDDLE = 0.7, 0.4
+#: Age difference (years) from which a relative counts as one's child or grandchild.
+DESCENDANT_GAP = 18.0
 
 
 _COLUMNS = ("a", "b", "kind", "closeness", "potential", "alive", "setting", "value_emotional",
-            "value_social", "daily", "age_gap", "fixed_rate")
+            "value_social", "daily", "age_gap", "fixed_rate", "via")
 
 
 def circle_of(closeness: np.ndarray) -> np.ndarray:
@@ -67,6 +69,8 @@ class Ties:
         self.age_gap = np.zeros(self.capacity, np.int8)
         # For volunteer ties (a buddy, a daily visitor): visits per week set by the programme.
         self.fixed_rate = np.zeros(self.capacity, np.float32)
+        # For in-law ties (a family tie through one's partner): that partner, else -1.
+        self.via = np.full(self.capacity, -1, np.int32)
         self.slots = np.full((max(16, residents), max_ties), -1, np.int32)
         self.peer = np.full_like(self.slots, -1)  # the other resident of each slot's tie
         # Slots are kept packed: a resident's ties fill slots 0 .. count-1.
@@ -105,6 +109,7 @@ class Ties:
         self.alive[ids] = True
         self.age_gap[ids] = np.broadcast_to(np.asarray(age_gap, np.int8), keep.shape)[keep]
         self.fixed_rate[ids] = 0
+        self.via[ids] = -1
         return ids
 
     def fits(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -33,7 +33,11 @@ def test_population_stays_plausible_over_ten_years(baseline):
 
 
 def test_calibration_patterns_hold_at_20000_residents():
-    """The calibration script's patterns (see experiments/calibrate.py) on a full baseline."""
+    """The calibration script's patterns (see experiments/calibrate.py) on a full baseline.
+
+    Five years, as in docs/CALIBRATION.md; the checks are the directions the science gives,
+    with margins, not the levels (those are in the table).
+    """
     import sys
     from pathlib import Path
 
@@ -43,11 +47,16 @@ def test_calibration_patterns_hold_at_20000_residents():
     from sim import load
 
     model = LonelinessModel(load(Path(__file__).resolve().parents[1] / "scenarios"
-                                 / "baseline.toml"), years=2, seed=1, agents=False)
+                                 / "baseline.toml"), years=5, seed=1, agents=False)
     model.run()
-    results = {t.name: t for t in evaluate(model)}
-    # Directions the science gives, whatever the exact levels:
-    v = {name: t.value for name, t in results.items()}
+    v = {t.name: t.value for t in evaluate(model)}
     assert v["socially lonely (social >= 3)"] > v["emotionally lonely (emotional >= 3)"]
-    assert v["lonely 85+ minus 75-84 (>= 0.08)"] > 0
-    assert v["severely lonely, partnered"] < v["severely lonely, widowed"]
+    # The oldest are lonelier, the over-75s lonelier than adults as a whole (GGD 2020).
+    assert v["lonely 85+ minus 75-84 (>= 0.08)"] > 0.05
+    assert v["lonely, 75+"] > v["lonely (DJG-11 >= 3), 18+"] + 0.03
+    # Severe loneliness: partnered < widowed < divorced.
+    assert (v["severely lonely, partnered"] < v["severely lonely, widowed"]
+            < v["severely lonely, divorced"])
+    # Convoys: the network at 85+ is much smaller than at 70-84, the inner circle is not.
+    assert v["network 85+ / network 70-84"] < 0.75
+    assert v["inner circle, 85+"] > 0.8 * v["inner circle, 18-44"]

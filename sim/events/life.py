@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim import convoy
 from sim.arrays import difference, first_and_inverse, isin, unique
+from sim.contacts import tie_values
 from sim.jit import kernel
 from sim.population import (
     DIVORCED,
@@ -25,7 +27,7 @@ from sim.population import (
     WIDOWED,
 )
 from sim.synth import STUDY_OFFSET, STUDY_SIZE, WORKPLACE_SIZE
-from sim.ties import FAMILY, INNER, PARTNER
+from sim.ties import FRIEND, INNER, PARTNER
 
 if TYPE_CHECKING:
     from sim.world import World
@@ -55,11 +57,7 @@ def death(world: World, ids: np.ndarray) -> None:
     pop.grief[widowed] = 1.0
     pop.marital[widowed] = WIDOWED
     # The family rallies round: their ties to the widowed grow closer.
-    ties, rally = world.ties, world.params.life.kin_rally_after_loss
-    kin = ties.ties_of(widowed)
-    kin = kin[ties.kind[kin] == FAMILY]
-    ties.potential[kin] = np.minimum(ties.potential[kin] + rally, 1.0)
-    ties.closeness[kin] = np.minimum(ties.closeness[kin] + rally, ties.potential[kin])
+    convoy.rally(world.ties, widowed, world.params.life.kin_rally_after_loss)
     world.retarget(widowed)
     pop.partner[widowed] = -1
     pop.caregiver[widowed] = False
@@ -80,6 +78,7 @@ def divorce(world: World, ids: np.ndarray) -> None:
     ids, partners = _unique_pairs(ids, partners)
     both = np.concatenate([ids, partners])
     world.unlink(_partner_ties(world, ids))
+    world.unlink(_lost_at_divorce(world, ids, partners))
     pop.partner[both] = -1
     pop.marital[both] = DIVORCED
     life = world.params.life
@@ -125,6 +124,11 @@ def partnering(world: World, ids: np.ndarray) -> None:
     pop.neighbourhood[b] = pop.neighbourhood[a]
     world.retarget(b)
     world.link(a, b, PARTNER, settled=False, start=world.params.life.new_partner_closeness)
+    # Each joins the other's family: new in-laws, met as acquaintances.
+    inlaws = convoy.inlaw_ties(pop, world.ties, world.streams["ties"], world.params, a, b,
+                               settled=False)
+    tie_values(pop, world.ties, world.params, inlaws, world.going_out())
+    world.intake.apply(world.ties, inlaws, 1.0)
 
 
 def birth(world: World, mothers: np.ndarray) -> None:
@@ -272,6 +276,28 @@ def _transition(active, age, work, workplace, retirement_age):  # pragma: no cov
         elif w == EMPLOYED and a >= retirement_age:
             code[i] = 4
     return code
+def _lost_at_divorce(world: World, ids: np.ndarray, partners: np.ndarray) -> np.ndarray:
+    """Ties that end with a marriage: the in-laws, and shared friends who take sides.
+
+    Kalmijn & Broese van Groenou 2005; Terhell et al. 2004.
+
+    Args:
+        world: The municipality.
+        ids: One partner of each separating couple.
+        partners: The other partner.
+
+    Returns:
+        Tie ids to end.
+    """
+    ties = world.ties
+    ex = np.full(world.pop.n, -1, np.int32)
+    ex[ids], ex[partners] = partners, ids
+    tie_ids = ties.ties_of(np.concatenate([ids, partners]))
+    via = ties.via[tie_ids]
+    inlaw = (via >= 0) & (via == ex[ties.a[tie_ids]])
+    friend = ties.kind[tie_ids] == FRIEND
+    drop = world.streams["ties"].random(len(tie_ids)) < world.params.life.divorce_friend_loss
+    return tie_ids[inlaw | (friend & drop)]
 
 
 def _partner_ties(world: World, ids: np.ndarray) -> np.ndarray:

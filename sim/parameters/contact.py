@@ -65,7 +65,7 @@ class ContactParams:
         source="assumption — calibrated: remote contact keeps a wider circle in view",
         doc="What a remote contact is worth for social fulfilment, relative to in person.")
     frail_mobility: float = param(
-        0.78, unit="share 0-1", lo=0, hi=1,
+        0.44, unit="share 0-1", lo=0, hi=1,
         source="CBS 85454NED: ADL limitations 24% of 75+; assumption — calibrated",
         doc="Share of out-of-home in-person contact a frail resident can still keep.")
     chronic_mobility: float = param(

@@ -55,3 +55,13 @@ class ConvoyParams:
         source="assumption — calibrated: inner circle ~4-5 (Antonucci & Akiyama 1987; Dunbar "
                "support clique ~5)",
         doc="Closeness a tie tends to with regular contact, drawn per tie.")
+    inlaw_share: float = param(
+        0.22, unit="share 0-1", lo=0, hi=1,
+        source="assumption — calibrated: partners share family life, so each partner's parents "
+               "and siblings are part of the other's convoy (in-laws; Kalmijn & Broese van "
+               "Groenou 2005)",
+        doc="Share of one's partner's parents and siblings who are also in one's own convoy.")
+    inlaw_closeness: float = param(
+        0.73, unit="multiplier", lo=0, hi=1,
+        source="assumption: in-laws are on average less close than one's own kin",
+        doc="Closeness and potential of an in-law tie relative to a tie with one's own kin.")

@@ -18,7 +18,7 @@ class LifeCourseParams:
         doc="Grief after the death of someone in the inner circle who is not one's partner "
             "(partner loss sets grief to 1).")
     kin_rally_after_loss: float = param(
-        0.15, unit="closeness points", lo=0, hi=1,
+        0.38, unit="closeness points", lo=0, hi=1,
         source="Ha 2008 (J. Marriage Fam.): children and relatives give more support after "
                "widowhood; size assumption — calibrated",
         doc="How much closer (and more often in contact) family ties of a widowed resident "
@@ -60,3 +60,11 @@ class LifeCourseParams:
         0.5, unit="share 0-1", lo=0, hi=1,
         source="CBS: about half of school leavers go on to higher education [unverified]",
         doc="Share of 18-year-olds leaving school who go on to study (the rest start work).")
+    divorce_friend_loss: float = param(
+        0.41, unit="share 0-1", lo=0, hi=1,
+        source="Kalmijn & Broese van Groenou 2005; Terhell, Broese van Groenou & Van Tilburg "
+               "2004 (most divorcees lose network members at the divorce: in-laws and shared "
+               "friends, half never make up for it); size assumption — calibrated",
+        doc="Chance that each friendship of a divorcing partner ends with the marriage (shared "
+            "friends take sides or drift away); in-law ties end anyway. Residents divorced at "
+            "the start have this share fewer friends.")

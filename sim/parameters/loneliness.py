@@ -36,11 +36,11 @@ class LonelinessParams:
         source="assumption — calibrated: some people want very little",
         doc="Concentration of the Beta distribution of desired levels (higher: less spread).")
     emotional_gain: float = param(
-        16.5, unit="DJG points per unit relative gap", lo=0, hi=50,
+        19.4, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative emotional gap raises latent emotional loneliness.")
     social_gain: float = param(
-        14.5, unit="DJG points per unit relative gap", lo=0, hi=50,
+        10.5, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative social gap raises latent social loneliness.")
     mastery_protection: float = param(
@@ -77,11 +77,12 @@ class LonelinessParams:
         source="assumption — calibrated: expectations drift back to one's own standard",
         doc="Rate at which desired levels return to the resident's own baseline.")
     fluctuation_sd: float = param(
-        1.38, unit="DJG points", lo=0, hi=5,
+        1.2, unit="DJG points", lo=0, hi=5,
         source="assumption — calibrated: panel studies (e.g. LASA) find much turnover in who "
                "is lonely; the model does not see every small circumstance",
-        doc="Standard deviation of a personal, slowly changing fluctuation added to both "
-            "latent targets (unmodelled circumstances, mood).")
+        doc="What the personal, slowly changing fluctuation (a standard score: unmodelled "
+            "circumstances, mood) adds to both latent targets, in DJG points per standard "
+            "deviation; it also scales the felt gap (fluctuation_gap_sd).")
     fluctuation_weeks: float = param(
         26.0, unit="weeks", lo=1, hi=520,
         source="assumption — calibrated",
@@ -105,3 +106,41 @@ class LonelinessParams:
         0.84, unit="per year", lo=0, hi=5,
         source="Cacioppo & Hawkley 2009; assumption — calibrated",
         doc="Rate at which withdrawal builds while loneliness is chronic (and fades otherwise).")
+    emotional_thresholds: tuple = param(
+        (2.71, 1.41, 1.34, 5.30, 1.38, 4.00), unit="latent emotional level (0-6) per item, in "
+        "the order of loneliness.EMOTIONAL_ITEMS", lo=0, hi=8,
+        source="Van Tilburg 2020 (Gerontologist 61:e335, LASA 2019, Table 1): most items of a "
+               "subscale are endorsed about equally often, so three items share a difficulty; "
+               "values assumption — calibrated to the GGD subscale and total prevalences",
+        doc="Latent emotional loneliness above which a resident endorses each emotional item.")
+    social_thresholds: tuple = param(
+        (2.78, 4.53, 1.0, 1.01, 1.03), unit="latent social level (0-5) per item, in the order of "
+        "loneliness.SOCIAL_ITEMS", lo=0, hi=7,
+        source="Van Tilburg 2020 (LASA 2019, Table 1): social items endorsed by 12-26 %, most "
+               "by 'many people I can trust', least by 'people I can lean on' (order used); "
+               "values assumption — calibrated to the GGD subscale and total prevalences",
+        doc="Latent social loneliness above which a resident no longer endorses each social "
+            "item.")
+    social_need_from: float = param(
+        55.0, unit="years", lo=18, hi=100,
+        source="Carstensen 1992; Lang & Carstensen 1994 (socioemotional selectivity: with a "
+               "shorter time horizon people invest in fewer, closer ties); onset assumption",
+        doc="Age from which the social fulfilment a resident wants starts to fall.")
+    social_need_until: float = param(
+        80.0, unit="years", lo=18, hi=120,
+        source="Lang & Carstensen 1994: in very old age networks shrink through losses "
+               "(deaths, frailty) more than through choice; age assumption — calibrated",
+        doc="Age after which the desired social level falls no further.")
+    social_need_decline: float = param(
+        0.22, unit="share of the desired social level per decade", lo=0, hi=0.5,
+        source="Carstensen 1992; Lang & Carstensen 1994; Wrzus et al. 2013 (meta-analysis: the "
+               "wider network shrinks across adulthood, the family network does not); size "
+               "assumption — calibrated",
+        doc="How much of one's desired social fulfilment is given up per decade past "
+            "social_need_from (the wish for close ties, emotional fulfilment, stays).")
+    fluctuation_gap_sd: float = param(
+        0.14, unit="log-scale standard deviation", lo=0, hi=3,
+        source="assumption — calibrated: mood and unseen circumstances change how strongly a "
+               "shortfall is felt (cognitive discrepancy model, De Jong Gierveld 1987); those "
+               "without a shortfall are not made lonely by it",
+        doc="Spread of the personal fluctuation as a factor on the felt gap (lognormal, mean 1).")

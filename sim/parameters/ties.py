@@ -51,3 +51,21 @@ class TieParams:
         60, unit="ties", lo=10, hi=250,
         source="Dunbar 1993: ~150 meaningful relations; the convoy studied here is smaller",
         doc="Most ties one resident can hold (slots per resident).")
+    prune_from: float = param(
+        80.0, unit="years", lo=18, hi=110,
+        source="Lang & Carstensen 1994 (Berlin Aging Study, 70-104: the oldest have fewer "
+               "peripheral partners but as many very close ones); onset assumption",
+        doc="Age from which residents let peripheral ties go.")
+    prune_per_decade: float = param(
+        0.66, unit="per year, per decade of age past prune_from", lo=0, hi=2,
+        source="Lang & Carstensen 1994; Van Tilburg 1998 (LASA: network loss in old age is "
+               "mostly of non-kin and of kin other than children); size assumption — calibrated",
+        doc="Yearly chance that a peripheral tie ends (not in the inner circle, not a partner, "
+            "household member, child or grandchild), growing with age.")
+    frail_outing_loss: float = param(
+        0.22, unit="per year", lo=0, hi=5,
+        source="Aartsen et al. 2004 (J. Soc. Pers. Relat.: physical decline shrinks the non-kin "
+               "network, kin stay); size assumption — calibrated",
+        doc="Yearly chance that a tie resting on going out (a non-kin tie outside the inner "
+            "circle: club, activity, colleague, neighbour, casual friend) of a frail or "
+            "care-home resident ends; kin and close friends come to them.")

@@ -1,0 +1,122 @@
+"""Convoys in later life, in the maintenance pass: narrower needs and fewer peripheral ties.
+
+Three mechanisms from the study of ageing convoys, each vectorised over residents or ties and
+run every ``ties.update_weeks`` weeks (never in the weekly step):
+
+* **Narrowing needs** (socioemotional selectivity, Carstensen 1992): past
+  ``loneliness.social_need_from`` the social fulfilment a resident wants falls with age
+  (:func:`sim.synth.social_need`); the wish for intimacy stays.
+* **Pruning** (Lang & Carstensen 1994; Van Tilburg 1998): past ``ties.prune_from`` residents
+  let peripheral ties go — ties outside the inner circle that are not a partner, household
+  member, child or grandchild. Kin other than children (siblings, in-laws) fade with them.
+* **Mobility** (Aartsen et al. 2004): a frail or care-home resident loses ties that rest on
+  going out — non-kin ties outside the inner circle (club, activity, colleague, neighbour,
+  casual friend) — while kin and close friends keep coming to them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from sim.parameters import Params
+from sim.population import FRAIL, Population
+from sim.synth import social_need
+from sim.ties import DESCENDANT_GAP, FAMILY, FRIEND, INNER, PARTNER, VOLUNTEER, Ties
+
+if TYPE_CHECKING:
+    from sim.world import World
+
+
+def narrow_needs(world: World, weeks: int) -> None:
+    """Lower desired social fulfilment for the years residents aged over the block.
+
+    Args:
+        world: The municipality.
+        weeks: Length of the block (everyone aged ``weeks / 52`` years in it).
+    """
+    pop, params = world.pop, world.params
+    n = pop.n
+    age = pop.age[:n]
+    ratio = social_need(age, params) / social_need(age - weeks / 52, params)
+    pop.desired_social[:n] *= ratio
+    pop.desired_social_base[:n] *= ratio
+
+
+def hazards(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
+            settled: bool = False) -> np.ndarray:
+    """Yearly hazard that each tie ends through pruning with age or through frailty.
+
+    Args:
+        pop: The population table.
+        ties: The tie store.
+        params: Model parameters.
+        ids: Live tie ids.
+        settled: Instead, the cumulative pruning hazard of all the years each end has lived
+            past ``ties.prune_from`` (for the starting town, whose residents have lived them).
+
+    Returns:
+        Hazard per tie (per year, or cumulative when ``settled``).
+    """
+    tp = params.ties
+    a, b = ties.a[ids], ties.b[ids]
+    ext = b < 0
+    bb = np.where(ext, a, b)
+    kind = ties.kind[ids]
+    spared = ((kind == PARTNER) | (kind == VOLUNTEER) | (ties.closeness[ids] >= INNER)
+              | ((pop.household[a] == pop.household[bb]) & ~ext))
+    # Age of the other end, seen from a; someone elsewhere is a's age plus the tie's gap.
+    other_age = np.where(ext, pop.age[a] + ties.age_gap[ids], pop.age[bb])
+    gap = other_age - pop.age[a]
+    kin = kind == FAMILY
+    out_of_home = ~spared & (kind >= FRIEND)  # non-kin ties met out of the home
+    hazard = np.zeros(len(ids), np.float32)
+    for end, other_younger, present in ((a, -gap, np.ones(len(ids), bool)), (bb, gap, ~ext)):
+        decades = np.maximum(pop.age[end] - tp.prune_from, 0) / 10 * present
+        peripheral = ~spared & ~(kin & (other_younger >= DESCENDANT_GAP))
+        # The yearly hazard grows linearly with age, so the years lived past the onset add
+        # up to prune_per_decade x 5 x decades squared.
+        hazard += tp.prune_per_decade * (5 * decades**2 if settled else decades) * peripheral
+        if not settled:
+            frail = ((pop.health[end] == FRAIL) | pop.care_home[end]) & present
+            hazard += tp.frail_outing_loss * frail * out_of_home
+    return hazard
+
+
+def settle_convoys(pop: Population, ties: Ties, params: Params, rng: np.random.Generator
+                   ) -> None:
+    """Starting convoys as the years past ``ties.prune_from`` have left them.
+
+    Frailty's toll on the starting convoys is drawn at synthesis already (fewer friends and
+    club memberships for the frail, see :func:`sim.convoy.focus_ties`).
+
+    Args:
+        pop: The population table.
+        ties: The tie store (the starting convoys).
+        params: Model parameters.
+        rng: Random stream.
+    """
+    ids = ties.live()
+    gone = rng.random(len(ids)) < -np.expm1(-hazards(pop, ties, params, ids, settled=True))
+    ties.remove(ids[gone])
+
+
+def age_convoys(world: World, weeks: int) -> None:
+    """One block of later-life change: narrower needs, pruned and lost peripheral ties.
+
+    Args:
+        world: The municipality.
+        weeks: Length of the block.
+    """
+    narrow_needs(world, weeks)
+    pop, tp = world.pop, world.params.ties
+    n = pop.n
+    # Only ties of residents past the onset, frail or in a care home can end here.
+    at_risk = pop.active[:n] & ((pop.age[:n] >= tp.prune_from) | (pop.health[:n] == FRAIL)
+                                | pop.care_home[:n])
+    ties = world.ties
+    a, b = ties.a[: ties.n], ties.b[: ties.n]
+    ids = np.flatnonzero(ties.alive[: ties.n] & (at_risk[a] | (at_risk[b] & (b >= 0))))
+    p = -np.expm1(-hazards(pop, ties, world.params, ids) * weeks / 52)
+    world.unlink(ids[world.streams["ties"].random(len(ids)) < p])

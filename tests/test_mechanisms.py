@@ -1,0 +1,177 @@
+"""Worked examples of the calibration mechanisms (docs/CALIBRATION.md, docs/MODEL.md).
+
+Each test sets up one situation on a small town and checks what the mechanism must do, with
+the parameter under test set so strongly that the outcome is certain, unless a test says
+it uses the defaults.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from sim import fading
+from sim.events.life import divorce
+from sim.loneliness import targets
+from sim.parameters import Params
+from sim.population import DIVORCED, FRAIL, NEVER
+from sim.synth import social_need
+from sim.ties import CLUB, DESCENDANT_GAP, FAMILY, FRIEND, INNER
+
+
+def with_params(world, **groups):
+    """Replace parameter groups of a world, e.g. ``ties={"prune_per_decade": 5.0}``."""
+    p = world.params
+    changes = {name: dataclasses.replace(getattr(p, name), **values)
+               for name, values in groups.items()}
+    world.params = dataclasses.replace(p, **changes)
+
+
+def ties_of(world, row):
+    ids = world.ties.ties_of(np.array([row]))
+    return ids[world.ties.alive[ids]]
+
+
+def other_end(world, ids, row):
+    a, b = world.ties.a[ids], world.ties.b[ids]
+    return np.where(a == row, b, a)
+
+
+def test_an_85_year_old_wants_less_social_contact_than_a_40_year_old():
+    """Socioemotional selectivity (Carstensen): the desired social level falls with age."""
+    need = social_need(np.array([40.0, 70.0, 85.0]), Params())
+    assert need[0] == 1.0 and need[0] > need[1] > need[2], need
+
+
+def test_needs_narrow_as_residents_age_in_the_maintenance_pass(fresh):
+    """A year older: the desired social level falls between the onset and end ages only."""
+    world = fresh.world
+    lon = world.params.loneliness
+    pop = world.pop
+    n = pop.n
+    act, age = pop.active[:n], pop.age[:n]
+    young = np.flatnonzero(act & (age < lon.social_need_from - 1))[:50]
+    narrowing = np.flatnonzero(act & (age > lon.social_need_from + 1)
+                               & (age < lon.social_need_until - 1))[:50]
+    oldest = np.flatnonzero(act & (age > lon.social_need_until))[:50]
+    before = pop.desired_social.copy()
+    base = pop.desired_social_base.copy()
+    emotional = pop.desired_emotional.copy()
+    pop.age[:n] += 1  # a year goes by
+    fading.narrow_needs(world, 52)
+    assert np.allclose(pop.desired_social[young], before[young])
+    assert (pop.desired_social[narrowing] < before[narrowing]).all()
+    assert (pop.desired_social_base[narrowing] < base[narrowing]).all()
+    assert np.allclose(pop.desired_social[oldest], before[oldest]), "losses, not choice, now"
+    assert np.array_equal(pop.desired_emotional, emotional), "the wish for intimacy stays"
+
+
+def test_the_felt_gap_fluctuation_leaves_content_residents_alone(fresh):
+    """A fluctuation that scales the gap cannot make someone without a shortfall lonely."""
+    world = fresh.world
+    with_params(world, loneliness={"fluctuation_sd": 0.0, "fluctuation_gap_sd": 1.0})
+    pop = world.pop
+    n = pop.n
+    pop.fluctuation[:, :n] = 0.0  # an ordinary mood
+    _, calm = targets(pop, world.params)
+    pop.fluctuation[:, :n] = 2.0  # a dark mood for everyone
+    _, dark = targets(pop, world.params)
+    content = pop.active[:n] & (pop.achieved_social[:n] >= pop.desired_social[:n])
+    short = pop.active[:n] & ~content
+    assert content.any() and (dark[content] == 0).all()
+    assert (dark[short] >= calm[short]).all() and (dark[short] > calm[short]).mean() > 0.9
+
+
+def test_a_divorce_removes_the_inlaws_and_some_shared_friends(fresh):
+    """Kalmijn & Broese van Groenou 2005: in-laws go, and shared friends take sides."""
+    world = fresh.world
+    with_params(world, convoy={"inlaw_share": 1.0}, life={"divorce_friend_loss": 1.0})
+    pop, ties = world.pop, world.ties
+    live = ties.live()
+    inlaw = live[ties.via[live] >= 0]
+    holders = ties.a[inlaw]
+    couples = holders[(pop.partner[holders] == ties.via[inlaw]) & ~pop.care_home[holders]]
+    assert len(couples), "the starting town has in-laws"
+    person = int(couples[0])
+    ex = int(pop.partner[person])
+    mine = ties_of(world, person)
+    kids = mine[(ties.kind[mine] == FAMILY) & (ties.via[mine] < 0)]
+    assert (ties.via[mine] == ex).any()
+    divorce(world, np.array([person]))
+    assert pop.marital[person] == DIVORCED and pop.partner[person] == -1
+    left = ties_of(world, person)
+    assert not (ties.via[left] == ex).any(), "the in-laws through the ex-partner are gone"
+    assert not (ties.kind[left] == FRIEND).any(), "with a loss share of 1 every friend goes"
+    assert np.isin(kids, left).all(), "one's own kin stay"
+
+
+def test_divorced_residents_start_with_fewer_friends(baseline):
+    """Residents divorced before the start carry the friends their divorce cost them."""
+    from sim import LonelinessModel
+
+    model = LonelinessModel(baseline, residents=4000, years=0.1, seed=5, agents=False)
+    world = model.world
+    pop, ties = world.pop, world.ties
+    n = pop.n
+    live = ties.live()
+    friend = live[ties.kind[live] == FRIEND]
+    count = np.bincount(np.concatenate([ties.a[friend], ties.b[friend][ties.b[friend] >= 0]]),
+                        minlength=n)
+    middle = pop.active[:n] & (pop.age[:n] >= 30) & (pop.age[:n] < 65)
+    div = count[middle & (pop.marital[:n] == DIVORCED)].mean()
+    never = count[middle & (pop.marital[:n] == NEVER)].mean()
+    assert div < never * (1 - 0.5 * world.params.life.divorce_friend_loss), (div, never)
+
+
+def descendants(world, ids, row):
+    """Which of a resident's ties are with a child or grandchild (18+ years younger)."""
+    ties, pop = world.ties, world.pop
+    others = other_end(world, ids, row)
+    other_age = np.where(others < 0, pop.age[row] + ties.age_gap[ids],
+                         pop.age[np.maximum(others, 0)])
+    return (ties.kind[ids] == FAMILY) & (pop.age[row] - other_age >= DESCENDANT_GAP)
+
+
+def test_a_frail_resident_loses_club_ties_but_keeps_children(fresh):
+    """Aartsen et al. 2004: frailty ends ties met out of the home; children keep visiting."""
+    world = fresh.world
+    with_params(world, ties={"frail_outing_loss": 50.0, "prune_per_decade": 0.0})
+    pop, ties = world.pop, world.ties
+    live = ties.live()
+    members = np.unique(ties.a[live[ties.kind[live] == CLUB]])
+    for person in members[(pop.age[members] >= 55) & pop.active[members]]:
+        mine = ties_of(world, int(person))
+        casual = (ties.kind[mine] == CLUB) & (ties.closeness[mine] < INNER)
+        children = descendants(world, mine, int(person))
+        if casual.any() and children.any():
+            break
+    pop.health[person] = FRAIL
+    fading.age_convoys(world, 13)
+    left = ties_of(world, int(person))
+    assert not np.isin(mine[casual], left).any(), "club ties met out of the home end"
+    assert np.isin(mine[children], left).all(), "children keep coming"
+    assert np.isin(mine[ties.kind[mine] == FAMILY], left).all(), "and so does other kin"
+
+
+def test_the_oldest_let_peripheral_ties_go_but_keep_the_inner_circle(fresh):
+    """Lang & Carstensen 1994: the oldest have fewer peripheral partners, as many close ones."""
+    world = fresh.world
+    with_params(world, ties={"prune_per_decade": 50.0, "prune_from": 80.0,
+                             "frail_outing_loss": 0.0})
+    pop, ties = world.pop, world.ties
+    n = pop.n
+    live = ties.live()
+    a, b = ties.a[live], ties.b[live]
+    age_a, age_b = pop.age[a], np.where(b >= 0, pop.age[np.maximum(b, 0)], 0)
+    of_oldest = (age_a >= 88) | (age_b >= 88)
+    of_young = (age_a < 50) & (age_b < 50)
+    close = ties.closeness[live] >= INNER
+    friends = ties.kind[live] == FRIEND
+    assert (of_oldest & close).any() and (of_oldest & ~close & friends).any()
+    fading.age_convoys(world, 13)
+    alive = ties.alive[live]
+    assert alive[of_oldest & close].all(), "the inner circle stays"
+    assert not alive[of_oldest & ~close & friends].any(), "peripheral friends go"
+    assert alive[of_young].all(), "nobody under the onset age prunes"
+    assert n == pop.n
