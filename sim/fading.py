@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim.jit import kernel
 from sim.parameters import Params
 from sim.population import FRAIL, Population
 from sim.synth import social_need
@@ -118,5 +119,43 @@ def age_convoys(world: World, weeks: int) -> None:
     ties = world.ties
     a, b = ties.a[: ties.n], ties.b[: ties.n]
     ids = np.flatnonzero(ties.alive[: ties.n] & (at_risk[a] | (at_risk[b] & (b >= 0))))
-    p = -np.expm1(-hazards(pop, ties, world.params, ids) * weeks / 52)
+    tp = world.params.ties
+    p = _end_chances(ids.astype(np.int32), ties.a, ties.b, ties.kind, ties.closeness,
+                     ties.age_gap, pop.age, pop.household, pop.health, pop.care_home,
+                     np.float32(tp.prune_from), np.float32(tp.prune_per_decade),
+                     np.float32(tp.frail_outing_loss), np.float32(weeks / 52))
     world.unlink(ids[world.streams["ties"].random(len(ids)) < p])
+
+
+@kernel
+def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, care_home,
+                 prune_from, prune_per_decade, frail_outing_loss, years
+                 ):  # pragma: no cover - compiled
+    """Chance that each tie ends in a block of ``years`` (as :func:`hazards`, not settled).
+
+    One pass over the ties instead of some twenty numpy passes (the maintenance pass at a
+    million residents goes through ~9 M ties).
+    """
+    chance = np.zeros(len(ids), np.float32)
+    for i in range(len(ids)):
+        t = ids[i]
+        x, y, k = a[t], b[t], kind[t]
+        ext = y < 0
+        z = x if ext else y
+        if (k == PARTNER or k == VOLUNTEER or closeness[t] >= INNER
+                or (not ext and household[x] == household[z])):
+            continue
+        # Age of the other end, seen from x; someone elsewhere is x's age plus the tie's gap.
+        gap = np.float32(age_gap[t]) if ext else age[z] - age[x]
+        kin = k == FAMILY
+        outing = k >= FRIEND  # non-kin ties met out of the home
+        hazard = np.float32(0.0)
+        for side in range(1 if ext else 2):
+            end = x if side == 0 else z
+            younger = -gap if side == 0 else gap  # how much younger the other end is
+            if not (kin and younger >= DESCENDANT_GAP):
+                hazard += prune_per_decade * max(age[end] - prune_from, 0) / 10
+            if outing and (health[end] == FRAIL or care_home[end]):
+                hazard += frail_outing_loss
+        chance[i] = -np.expm1(-hazard * years)
+    return chance
