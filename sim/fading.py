@@ -142,7 +142,7 @@ def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, ca
         x, y, k = a[t], b[t], kind[t]
         ext = y < 0
         z = x if ext else y
-        if (k == PARTNER or k == VOLUNTEER or closeness[t] >= INNER
+        if (k == PARTNER or k == VOLUNTEER or closeness[t] >= np.float32(INNER)
                 or (not ext and household[x] == household[z])):
             continue
         # Age of the other end, seen from x; someone elsewhere is x's age plus the tie's gap.
