@@ -1,6 +1,6 @@
 """Weekly loneliness: fulfilment against one's own desires, with inertia, grief and adaptation.
 
-For each resident (vectorised):
+For each resident (compiled loops over all residents, see :mod:`sim.jit`):
 
 1. *Achieved* emotional and social fulfilment (0-1) from this week's intake (summed tie
    values weighted per setting, see :mod:`sim.contacts` and :mod:`sim.lockdown`), with
