@@ -45,44 +45,35 @@ def narrow_needs(world: World, weeks: int) -> None:
     pop.desired_social_base[:n] *= ratio
 
 
-def hazards(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
-            settled: bool = False) -> np.ndarray:
-    """Yearly hazard that each tie ends through pruning with age or through frailty.
+def end_chances(pop: Population, ties: Ties, params: Params, ids: np.ndarray, years: float,
+                settled: bool = False) -> np.ndarray:
+    """Chance that each tie ends through pruning with age or through frailty.
+
+    Spared: partners, volunteers, the inner circle and household members. Each end past
+    ``ties.prune_from`` lets a peripheral tie go at a yearly hazard of ``prune_per_decade``
+    per decade over that age (ties with their children and grandchildren excepted); each
+    frail or care-home end loses non-kin ties met out of the home at ``frail_outing_loss``
+    a year.
 
     Args:
         pop: The population table.
         ties: The tie store.
         params: Model parameters.
         ids: Live tie ids.
-        settled: Instead, the cumulative pruning hazard of all the years each end has lived
-            past ``ties.prune_from`` (for the starting town, whose residents have lived them).
+        years: Length of the period.
+        settled: Instead, the pruning of all the years each end has lived past
+            ``ties.prune_from`` (for the starting town; ``years`` is then ignored): the
+            yearly hazard grows linearly with age, so those years add up to
+            ``prune_per_decade`` × 5 × decades².
 
     Returns:
-        Hazard per tie (per year, or cumulative when ``settled``).
+        Chance per tie (0-1).
     """
     tp = params.ties
-    a, b = ties.a[ids], ties.b[ids]
-    ext = b < 0
-    bb = np.where(ext, a, b)
-    kind = ties.kind[ids]
-    spared = ((kind == PARTNER) | (kind == VOLUNTEER) | (ties.closeness[ids] >= INNER)
-              | ((pop.household[a] == pop.household[bb]) & ~ext))
-    # Age of the other end, seen from a; someone elsewhere is a's age plus the tie's gap.
-    other_age = np.where(ext, pop.age[a] + ties.age_gap[ids], pop.age[bb])
-    gap = other_age - pop.age[a]
-    kin = kind == FAMILY
-    out_of_home = ~spared & (kind >= FRIEND)  # non-kin ties met out of the home
-    hazard = np.zeros(len(ids), np.float32)
-    for end, other_younger, present in ((a, -gap, np.ones(len(ids), bool)), (bb, gap, ~ext)):
-        decades = np.maximum(pop.age[end] - tp.prune_from, 0) / 10 * present
-        peripheral = ~spared & ~(kin & (other_younger >= DESCENDANT_GAP))
-        # The yearly hazard grows linearly with age, so the years lived past the onset add
-        # up to prune_per_decade x 5 x decades squared.
-        hazard += tp.prune_per_decade * (5 * decades**2 if settled else decades) * peripheral
-        if not settled:
-            frail = ((pop.health[end] == FRAIL) | pop.care_home[end]) & present
-            hazard += tp.frail_outing_loss * frail * out_of_home
-    return hazard
+    return _end_chances(np.asarray(ids, np.int32), ties.a, ties.b, ties.kind, ties.closeness,
+                        ties.age_gap, pop.age, pop.household, pop.health, pop.care_home,
+                        np.float32(tp.prune_from), np.float32(tp.prune_per_decade),
+                        np.float32(tp.frail_outing_loss), np.float32(years), settled)
 
 
 def settle_convoys(pop: Population, ties: Ties, params: Params, rng: np.random.Generator
@@ -99,7 +90,7 @@ def settle_convoys(pop: Population, ties: Ties, params: Params, rng: np.random.G
         rng: Random stream.
     """
     ids = ties.live()
-    gone = rng.random(len(ids)) < -np.expm1(-hazards(pop, ties, params, ids, settled=True))
+    gone = rng.random(len(ids)) < end_chances(pop, ties, params, ids, 1.0, settled=True)
     ties.remove(ids[gone])
 
 
@@ -119,23 +110,15 @@ def age_convoys(world: World, weeks: int) -> None:
     ties = world.ties
     a, b = ties.a[: ties.n], ties.b[: ties.n]
     ids = np.flatnonzero(ties.alive[: ties.n] & (at_risk[a] | (at_risk[b] & (b >= 0))))
-    tp = world.params.ties
-    p = _end_chances(ids.astype(np.int32), ties.a, ties.b, ties.kind, ties.closeness,
-                     ties.age_gap, pop.age, pop.household, pop.health, pop.care_home,
-                     np.float32(tp.prune_from), np.float32(tp.prune_per_decade),
-                     np.float32(tp.frail_outing_loss), np.float32(weeks / 52))
+    p = end_chances(pop, ties, world.params, ids, weeks / 52)
     world.unlink(ids[world.streams["ties"].random(len(ids)) < p])
 
 
 @kernel
 def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, care_home,
-                 prune_from, prune_per_decade, frail_outing_loss, years
+                 prune_from, prune_per_decade, frail_outing_loss, years, settled
                  ):  # pragma: no cover - compiled
-    """Chance that each tie ends in a block of ``years`` (as :func:`hazards`, not settled).
-
-    One pass over the ties instead of some twenty numpy passes (the maintenance pass at a
-    million residents goes through ~9 M ties).
-    """
+    """Chance per tie; see :func:`end_chances` (one pass over the ties)."""
     chance = np.zeros(len(ids), np.float32)
     for i in range(len(ids)):
         t = ids[i]
@@ -154,8 +137,9 @@ def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, ca
             end = x if side == 0 else z
             younger = -gap if side == 0 else gap  # how much younger the other end is
             if not (kin and younger >= DESCENDANT_GAP):
-                hazard += prune_per_decade * max(age[end] - prune_from, 0) / 10
-            if outing and (health[end] == FRAIL or care_home[end]):
+                decades = max(age[end] - prune_from, 0) / 10
+                hazard += prune_per_decade * (5 * decades * decades if settled else decades)
+            if not settled and outing and (health[end] == FRAIL or care_home[end]):
                 hazard += frail_outing_loss
-        chance[i] = -np.expm1(-hazard * years)
+        chance[i] = -np.expm1(-hazard * (1 if settled else years))
     return chance

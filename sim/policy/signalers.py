@@ -20,6 +20,7 @@ uniform draw per candidate per week from the engine's stream.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -80,7 +81,7 @@ class Candidates:
     stay_home: float
 
 
-class SignalerDomain(PolicyAgent):
+class SignalerDomain(PolicyAgent, ABC):
     """Signalers of one domain: how often they meet each candidate, and their rate of referral.
 
     Args:
@@ -100,6 +101,7 @@ class SignalerDomain(PolicyAgent):
         """The domain's parameters (``[policy.signalers.<key>]``)."""
         return getattr(self.engine.policy.signalers, self.key)
 
+    @abstractmethod
     def meetings(self, c: Candidates) -> np.ndarray:
         """Meetings per year with each candidate, under this week's measures.
 
@@ -109,8 +111,8 @@ class SignalerDomain(PolicyAgent):
         Returns:
             Meetings per year per candidate.
         """
-        raise NotImplementedError
 
+    @abstractmethod
     def most_meetings(self, kept: np.ndarray, stay_home: float) -> float:
         """An upper bound of :meth:`meetings` for any resident this week.
 
@@ -123,7 +125,6 @@ class SignalerDomain(PolicyAgent):
         Returns:
             Meetings per year.
         """
-        raise NotImplementedError
 
     def per_meeting(self) -> float:
         """Chance per meeting of noticing a lonely resident and referring them this week."""
