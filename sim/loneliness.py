@@ -277,7 +277,8 @@ def _week(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e
         emotional[i] = e + (usual if te > e else recover) * (te - e)
         social[i] = s + (usual if ts > s else recover) * (ts - s)
     for i in range(n):
-        grief[i] *= np.exp2(-one / halflife[i])
+        if grief[i] > zero:  # most residents grieve nobody
+            grief[i] *= np.exp2(-one / halflife[i])
     for i in range(n):
         # Expectations: lowered toward what is achieved (faster with mastery), drift back.
         adapt = adaptation * mastery[i] * (one + adapt_boost[i])

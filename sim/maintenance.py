@@ -14,7 +14,7 @@ import numpy as np
 
 from sim import convoy, fading
 from sim.arrays import unique
-from sim.contacts import store_values, tie_rates, tie_values
+from sim.contacts import add_to_ends, tie_rates, tie_values, value_of
 from sim.convoy import FOCUS_KINDS
 from sim.jit import kernel
 from sim.synth import SCHOOL_OFFSET
@@ -28,7 +28,8 @@ _FOCUS_SETTING = (S_NEIGHBOUR, S_WORK, S_CLUB)
 def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
     """Grow or fade the closeness of every live tie over a block of weeks.
 
-    Faded non-kin ties end, and every tie's new weekly value is cached.
+    Faded non-kin ties end; every other tie's new weekly value is cached and summed afresh
+    into the intake (one compiled pass over the ties after their contact rates).
 
     Args:
         world: The municipality.
@@ -37,7 +38,7 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
     """
     ties, params = world.ties, world.params
     c, tp = params.contact, params.ties
-    ids = np.flatnonzero(ties.alive[: ties.n]).astype(np.int32)
+    ids = ties.live()
     setting, rate = tie_rates(world.pop, ties, params, ids, world.going_out())
     # Meaningful contact per unit of contact rate, by setting: the in-person share that the
     # measures kept, plus remote contact (and in-person contact a lockdown moved online) at
@@ -46,26 +47,35 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
     substitute = np.asarray(c.substitution, np.float32)
     remote = (1 - in_person) + substitute * in_person * (1 - kept)
     worth = (in_person * kept + c.remote_weight_emotional * remote).astype(np.float32)
-    ending = _grow_or_fade(ids, setting, rate, worth, ties.kind, ties.closeness, ties.potential,
-                           np.float32(weeks), np.float32(tp.growth_per_year / 52),
-                           np.float32(tp.decay_per_year / 52), np.float32(tp.kin_decay_factor),
-                           np.float32(tp.friend_at), np.float32(tp.kin_floor),
-                           np.float32(tp.end_below))
-    store_values(ties, ids, setting, rate)
+    rules = np.array([weeks, tp.growth_per_year / 52, tp.decay_per_year / 52,
+                      tp.kin_decay_factor, tp.friend_at, tp.kin_floor, tp.end_below],
+                     np.float32)
+    intake = world.intake
+    intake.clear()
+    ending = _grow_or_fade(ids, setting, rate, worth, rules, ties.a, ties.b, ties.kind,
+                           ties.closeness, ties.potential, ties.setting, ties.value_emotional,
+                           ties.value_social, ties.daily, intake.sums)
     ties.remove(ids[ending])
 
 
 @kernel
-def _grow_or_fade(ids, setting, rate, worth, kind, closeness, potential, weeks, growth, decay,
-                  kin_decay_factor, friend_at, kin_floor, end_below
+def _grow_or_fade(ids, setting, rate, worth, rules, a, b, kind, closeness, potential,
+                  tie_setting, value_emotional, value_social, daily, sums
                   ):  # pragma: no cover - compiled
-    """Closeness of each tie after a block; returns which non-kin ties faded out."""
+    """New closeness of each tie after a block, its value cached and added to the intake.
+
+    Returns which non-kin ties faded out (their value is not added).
+    """
+    weeks, growth, decay, kin_decay_factor = rules[0], rules[1], rules[2], rules[3]
+    friend_at, kin_floor, end_below = rules[4], rules[5], rules[6]
     ending = np.zeros(len(ids), np.bool_)
     for i in range(len(ids)):
         t = ids[i]
         k = kind[t]
         kin = k <= FAMILY
-        p = -np.expm1(-rate[i] * worth[setting[i]])  # chance of a week with meaningful contact
+        # Chance of a week with meaningful contact (exp in double precision: as exact as
+        # expm1 for small rates, and much faster).
+        p = np.float32(1.0 - np.exp(-np.float64(rate[i] * worth[setting[i]])))
         fade = decay * kin_decay_factor if kin else decay
         close = closeness[t]
         close += weeks * (growth * (potential[t] - close) * p - fade * close * (1 - p))
@@ -78,6 +88,15 @@ def _grow_or_fade(ids, setting, rate, worth, kind, closeness, potential, weeks, 
         elif close < end_below:
             ending[i] = True
         closeness[t] = close
+        if not ending[i]:
+            s = setting[i]
+            tie_setting[t] = s
+            value_emotional[t], value_social[t], daily[t] = value_of(s, rate[i], kind[t], close)
+    for i in range(len(ids)):
+        if not ending[i]:
+            t = ids[i]
+            add_to_ends(sums, a[t], b[t], tie_setting[t], value_emotional[t],
+                        value_social[t], daily[t])
     return ending
 
 
@@ -103,7 +122,7 @@ def outlive(world: World, weeks: int) -> None:
     grief = world.params.life.other_loss_grief * ties.closeness[close]
     np.maximum.at(pop.grief, grieving, grief.astype(np.float32))
     world.log("loss_elsewhere", unique(grieving))
-    ties.remove(died)
+    world.unlink(died)
 
 
 def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
@@ -134,10 +153,11 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
         ok = pop.active[a] & pop.active[b] & (focus[a] == focus[b])
         new = convoy.add_ties(world.ties, rng, params, a[ok], b[ok], kind, settled=False)
         tie_values(pop, world.ties, params, new, world.going_out())
+        world.intake.apply(world.ties, new, 1.0)
 
 
 def maintain(world: World, weeks: int, kept: np.ndarray) -> None:
-    """One maintenance pass: closeness, endings, new ties, fresh intake sums.
+    """One maintenance pass: closeness and fresh intake sums, endings, new ties.
 
     Args:
         world: The municipality.
@@ -145,11 +165,10 @@ def maintain(world: World, weeks: int, kept: np.ndarray) -> None:
         kept: Mean share of in-person contact kept per setting over the block.
     """
     world.refresh_going_out()
-    update_closeness(world, weeks, kept)
-    outlive(world, weeks)
+    update_closeness(world, weeks, kept)  # sums every tie's new value into the intake
+    outlive(world, weeks)                 # the changes below keep the intake in step
     form_ties(world, weeks, kept)
     fading.age_convoys(world, weeks)  # later life: narrower needs, fewer peripheral ties
     ties = world.ties
     if ties.n > 1.25 * len(ties.live()) + 1000:
         ties.compact()
-    world.intake.rebuild(ties)

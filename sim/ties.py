@@ -220,9 +220,10 @@ class Ties:
         keep = self.live()
         if len(keep) == self.n:
             return
+        alive = self.alive[: self.n].copy()
         for name in _COLUMNS:
             arr = getattr(self, name)
-            arr[: len(keep)] = arr[keep]
+            arr[: len(keep)] = arr[: self.n][alive]
             arr[len(keep): self.n] = -1 if arr.dtype == np.int32 else 0
         self.n = len(keep)
         self._rebuild_slots()
@@ -232,18 +233,8 @@ class Ties:
         """Fill the slot table from scratch: each resident's ties in id order."""
         self.slots.fill(-1)
         self.peer.fill(-1)
-        ids = np.arange(self.n, dtype=np.int32)
-        b = self.b[: self.n]
-        internal = b >= 0
-        ends = np.concatenate([self.a[: self.n], b[internal]])
-        tids = np.concatenate([ids, ids[internal]])
-        order = np.argsort(ends, kind="stable")
-        ends, tids = ends[order], tids[order]
-        first = np.r_[0, np.flatnonzero(np.diff(ends)) + 1]
-        rank = np.arange(len(ends)) - np.repeat(first, np.diff(np.r_[first, len(ends)]))
-        self.slots[ends, rank] = tids
-        self.peer[ends, rank] = self._other(tids, ends)
-        self.count[:] = np.bincount(ends, minlength=len(self.count))[: len(self.count)]
+        self.count.fill(0)
+        tie_slots.fill(self.a[: self.n], self.b[: self.n], 0, self.count, self.slots, self.peer)
 
     def _other(self, tids: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """The resident at the other end of each tie from ``ends`` (-1: elsewhere)."""

@@ -261,21 +261,23 @@ def yearly_transitions(world: World) -> None:
 
 @kernel
 def _transition(active, age, work, workplace, retirement_age):  # pragma: no cover - compiled
-    """Code per resident: 1 starts school, 2 leaves school, 3 graduates, 4 retires, 0 none."""
+    """Code per resident: 1 starts school, 2 leaves school, 3 graduates, 4 retires, 0 none.
+
+    The four cases exclude each other (they need different work states, or a school versus
+    a place of study), so their codes add up: a branch-free loop the compiler vectorises.
+    """
     code = np.zeros(len(age), np.int8)
     for i in range(len(age)):
-        if not active[i]:
-            continue
-        a, w = age[i], work[i]
-        if w == NO_WORK and 4 <= a < 18:
-            code[i] = 1
-        elif w == STUDENT and a >= 18 and workplace[i] < STUDY_OFFSET:
-            code[i] = 2
-        elif w == STUDENT and a >= 24 and workplace[i] >= STUDY_OFFSET:
-            code[i] = 3
-        elif w == EMPLOYED and a >= retirement_age:
-            code[i] = 4
+        a, w, place = age[i], work[i], workplace[i]
+        starts = (w == NO_WORK) & (a >= 4) & (a < 18)
+        leaves = (w == STUDENT) & (a >= 18) & (place < STUDY_OFFSET)
+        graduates = (w == STUDENT) & (a >= 24) & (place >= STUDY_OFFSET)
+        retires = (w == EMPLOYED) & (a >= retirement_age)
+        code[i] = active[i] * (np.int8(starts) + 2 * np.int8(leaves) + 3 * np.int8(graduates)
+                               + 4 * np.int8(retires))
     return code
+
+
 def _lost_at_divorce(world: World, ids: np.ndarray, partners: np.ndarray) -> np.ndarray:
     """Ties that end with a marriage: the in-laws, and shared friends who take sides.
 
