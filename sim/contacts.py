@@ -206,34 +206,49 @@ def _per_kind(c: ContactParams) -> np.ndarray:
                      c.club_per_week], np.float32)
 
 
-def store_values(ties: Ties, ids: np.ndarray | slice, setting: np.ndarray, rate: np.ndarray
-                 ) -> None:
-    """Cache each tie's setting and weekly emotional and social value from its rate.
+def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np.ndarray,
+            going_out: np.ndarray, fresh: bool = False) -> None:
+    """Cache ties' setting and weekly values from their contact rates; keep the intake in step.
 
-    Also marks ties of one's own network (not a household member, not a volunteer) with
-    contact about every day.
+    Each tie's old values are taken out of both ends' intake sums, its new setting and
+    emotional and social value are cached (see the module docstring; a tie of one's own
+    network, not a household member nor a volunteer, with contact about every day is marked
+    as daily contact), and the new values are added back — one compiled pass after the rates.
 
     Args:
+        pop: The population table.
         ties: The tie store.
-        ids: Tie ids (or a slice of rows).
-        setting: Setting per tie.
-        rate: Total contact rate per tie (per week).
+        params: Model parameters.
+        intake: The intake sums (updated).
+        ids: Tie ids.
+        going_out: Result of :func:`out_of_home`.
+        fresh: The ties' values are not in the intake (new ties, ties whose old values were
+            taken out already, or an emptied intake): only add the new ones.
     """
-    if isinstance(ids, slice):
-        ids = np.arange(*ids.indices(ties.n), dtype=np.int32)
-    _store(np.asarray(ids, np.int32), setting, rate, ties.kind, ties.closeness, ties.setting,
-           ties.value_emotional, ties.value_social, ties.daily)
+    ids = np.asarray(ids, np.int32)
+    setting, rate = tie_rates(pop, ties, params, ids, going_out)
+    _revalue(ids, setting, rate, ties.a, ties.b, ties.kind, ties.closeness, ties.setting,
+             ties.value_emotional, ties.value_social, ties.daily, intake.sums, intake.changed,
+             fresh)
 
 
 @kernel
-def _store(ids, setting, rate, kind, closeness, setting_out, emotional, social, daily
-           ):  # pragma: no cover - compiled
-    """Tie values from rates; see :func:`store_values`."""
+def _revalue(ids, setting, rate, a, b, kind, closeness, tie_setting, emotional, social, daily,
+             sums, changed, fresh):  # pragma: no cover - compiled
+    """Old values out, new values cached and in; see :func:`revalue`."""
     for i in range(len(ids)):
         t = ids[i]
+        x, y = a[t], b[t]
+        if not fresh:
+            add_to_ends(sums, x, y, tie_setting[t], -emotional[t], -social[t], -daily[t])
         s = setting[i]
-        setting_out[t] = s
-        emotional[t], social[t], daily[t] = value_of(s, rate[i], kind[t], closeness[t])
+        tie_setting[t] = s
+        e, soc, d = value_of(s, rate[i], kind[t], closeness[t])
+        emotional[t], social[t], daily[t] = e, soc, d
+        add_to_ends(sums, x, y, s, e, soc, d)
+        changed[x] = True
+        if y >= 0:
+            changed[y] = True
 
 
 @inline
@@ -256,20 +271,6 @@ def value_of(setting, rate, kind, closeness):  # pragma: no cover - compiled
     return closeness * closeness * g, g * (SOCIAL_FLOOR + (1 - SOCIAL_FLOOR) * closeness), daily
 
 
-def tie_values(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
-               going_out: np.ndarray) -> None:
-    """Compute and cache each tie's setting and weekly emotional and social value.
-
-    Args:
-        pop: The population table.
-        ties: The tie store.
-        params: Model parameters.
-        ids: Tie ids.
-        going_out: Result of :func:`out_of_home`.
-    """
-    store_values(ties, ids, *tie_rates(pop, ties, params, ids, going_out))
-
-
 #: What :meth:`Intake.weigh` sums, and whether each weighs the social (1) or emotional (0)
 #: sums: emotional and social intake, the contact index, and the remote parts of emotional
 #: and social intake (worth more to residents with video calling).
@@ -289,7 +290,8 @@ class Intake:
         self.sums = np.zeros((capacity, 2 * N_SETTINGS + 1), np.float32)
         # Weighted sums (see weigh), kept between weeks: only residents whose ties changed
         # (``changed``) are summed again while the weights stay the same.
-        self.weighted = np.zeros((capacity, len(WEIGHTED)), np.float32)
+        # (One more column: the daily-contact count, copied along with the weighted sums.)
+        self.weighted = np.zeros((capacity, len(WEIGHTED) + 1), np.float32)
         self.changed = np.ones(capacity, np.bool_)
         self._weights: np.ndarray | None = None
 
@@ -317,7 +319,7 @@ class Intake:
         if capacity > len(self.sums):
             more = capacity - len(self.sums)
             self.sums = np.vstack([self.sums, np.zeros((more, self.sums.shape[1]), np.float32)])
-            self.weighted = np.vstack([self.weighted, np.zeros((more, len(WEIGHTED)),
+            self.weighted = np.vstack([self.weighted, np.zeros((more, len(WEIGHTED) + 1),
                                                                np.float32)])
             self.changed = np.concatenate([self.changed, np.ones(more, np.bool_)])
 
@@ -330,7 +332,8 @@ class Intake:
                 social sums are weighted by this week's lockdown weights.
 
         Returns:
-            Array (rows, len(WEIGHTED)); a view kept by the intake, valid until it changes.
+            Array (rows, len(WEIGHTED) + 1): the weighted sums, then the count of ties with
+            daily contact; a view kept by the intake, valid until it changes.
         """
         if self._weights is None or not np.array_equal(weights, self._weights):
             self.changed[:n] = True
@@ -343,15 +346,6 @@ class Intake:
         """Empty all sums (before summing every live tie again)."""
         self.sums.fill(0)
         self.changed.fill(True)
-
-    def rebuild(self, ties: Ties) -> None:
-        """Sum the cached values of all live ties from scratch.
-
-        Args:
-            ties: The tie store (values already cached).
-        """
-        self.clear()
-        self.apply(ties, ties.live(), 1.0)
 
     def apply(self, ties: Ties, ids: np.ndarray, sign: float) -> None:
         """Add (sign +1) or subtract (-1) the cached values of some ties at both ends.
@@ -399,11 +393,22 @@ def add_to_ends(sums, x, y, setting, emotional, social, daily):  # pragma: no co
 
 @kernel
 def _weigh(rows, sums, weights, weighted, changed):  # pragma: no cover - compiled
-    """Weighted sums of some residents; see :meth:`Intake.weigh`."""
+    """Weighted sums of some residents; see :meth:`Intake.weigh`.
+
+    The five weightings of :data:`WEIGHTED` read each setting's emotional (e) or social (s)
+    sum as :data:`WEIGHS_SOCIAL` says: e, s, s, e, s.
+    """
+    zero = np.float32(0.0)
     for i in rows:
-        for j in range(weights.shape[0]):
-            total = np.float32(0.0)
-            for k in range(weights.shape[1]):  # emotional or social sum of setting k
-                total += sums[i, 2 * k + WEIGHS_SOCIAL[j]] * weights[j, k]
-            weighted[i, j] = total
+        emotional = social = contacts = emotional_remote = social_remote = zero
+        for k in range(weights.shape[1]):
+            e, s = sums[i, 2 * k], sums[i, 2 * k + 1]
+            emotional += e * weights[0, k]
+            social += s * weights[1, k]
+            contacts += s * weights[2, k]
+            emotional_remote += e * weights[3, k]
+            social_remote += s * weights[4, k]
+        weighted[i, 0], weighted[i, 1], weighted[i, 2] = emotional, social, contacts
+        weighted[i, 3], weighted[i, 4] = emotional_remote, social_remote
+        weighted[i, 5] = sums[i, sums.shape[1] - 1]  # daily contact, unweighted
         changed[i] = False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim import fading
-from sim.arrays import first_and_inverse, isin, unique
+from sim.arrays import first_and_inverse, isin, stable_sort, unique
 from sim.parameters import Params
 from sim.population import DIVORCED, WIDOWED, Population
 from sim.profiles import Profile, adult_band
@@ -77,8 +77,7 @@ class FocusIndex:
 
     def __init__(self, members: np.ndarray, focus: np.ndarray, age: np.ndarray) -> None:
         keys = focus.astype(np.float64) * self._STRIDE + age
-        order = np.argsort(keys, kind="stable")
-        self.keys = keys[order]
+        order, self.keys = stable_sort(keys)
         self.members = members[order]
 
     def find(self, rng: np.random.Generator, seekers: np.ndarray, focus: np.ndarray,

@@ -14,7 +14,7 @@ import numpy as np
 
 from sim import convoy, fading
 from sim.arrays import unique
-from sim.contacts import add_to_ends, tie_rates, tie_values, value_of
+from sim.contacts import add_to_ends, tie_rates, value_of
 from sim.convoy import FOCUS_KINDS
 from sim.jit import kernel
 from sim.synth import SCHOOL_OFFSET
@@ -152,8 +152,7 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
         # The index may be weeks old: both must still live here and share the focus.
         ok = pop.active[a] & pop.active[b] & (focus[a] == focus[b])
         new = convoy.add_ties(world.ties, rng, params, a[ok], b[ok], kind, settled=False)
-        tie_values(pop, world.ties, params, new, world.going_out())
-        world.intake.apply(world.ties, new, 1.0)
+        world.value(new, fresh=True)
 
 
 def maintain(world: World, weeks: int, kept: np.ndarray) -> None:

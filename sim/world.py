@@ -15,7 +15,7 @@ import numpy as np
 
 from sim import convoy, synth, tie_slots
 from sim.arrays import difference, first_and_inverse, isin, union, unique
-from sim.contacts import Intake, out_of_home, tie_values
+from sim.contacts import Intake, out_of_home, revalue
 from sim.events.hazards import HazardTables, normalise_health
 from sim.parameters import Params
 from sim.population import PARTNERED, STUDENT, Population
@@ -94,10 +94,19 @@ class World:
         self.singles = convoy.FocusIndex(free, pop.female[free].astype(float), pop.age[free])
 
     def refresh_values(self) -> None:
-        """Recompute every live tie's weekly value and rebuild the intake sums."""
+        """Recompute every live tie's weekly value and sum the intake afresh."""
         self.refresh_going_out()
-        tie_values(self.pop, self.ties, self.params, self.ties.live(), self.going_out())
-        self.intake.rebuild(self.ties)
+        self.intake.clear()
+        self.value(self.ties.live(), fresh=True)
+
+    def value(self, ids: np.ndarray, fresh: bool = False) -> None:
+        """Cache ties' weekly values from their contact rates, keeping the intake in step.
+
+        Args:
+            ids: Tie ids.
+            fresh: The ties' values are not in the intake yet (see :func:`revalue`).
+        """
+        revalue(self.pop, self.ties, self.params, self.intake, ids, self.going_out(), fresh)
 
     def new_week(self, week: int) -> None:
         """Start a week: renew the weekly random streams.
@@ -161,8 +170,7 @@ class World:
         if start is not None:
             self.ties.closeness[ids] = np.minimum(self.ties.potential[ids], start)
         self.ties.fixed_rate[ids] = fixed_rate
-        tie_values(self.pop, self.ties, self.params, ids, self.going_out())
-        self.intake.apply(self.ties, ids, 1.0)
+        self.value(ids, fresh=True)
         return ids
 
     def unlink(self, ids: np.ndarray) -> None:
@@ -196,10 +204,7 @@ class World:
         self._stale.clear()
         going_out = self.going_out()
         going_out[residents] = out_of_home(self.pop, self.params, residents)  # health, caring
-        ids = self.ties.ties_of(residents)
-        self.intake.apply(self.ties, ids, -1.0)
-        tie_values(self.pop, self.ties, self.params, ids, self.going_out())
-        self.intake.apply(self.ties, ids, 1.0)
+        self.value(self.ties.ties_of(residents))
 
     # ---- where people live ------------------------------------------------------------
     def new_households(self, count: int) -> np.ndarray:
@@ -361,8 +366,7 @@ class World:
         convoy.add_ties(self.ties, net, self.params, old_friends,
                         np.full(len(old_friends), -1, np.int32), FRIEND, settled=True)
         new = self.ties.ties_of(ids)
-        tie_values(pop, self.ties, self.params, new, self.going_out())
-        self.intake.apply(self.ties, new, 1.0)
+        self.value(new, fresh=True)
 
     def immigrate_partners(self, for_ids: np.ndarray) -> np.ndarray:
         """Partners from elsewhere who move in with residents.
@@ -407,8 +411,7 @@ class World:
         gap = np.clip(self.pop.age[leaver] - self.pop.age[stayer], -100, 100).astype(np.int8)
         self.intake.apply(ties, kept, -1.0)
         ties.make_external(kept, stayer, gap)
-        tie_values(self.pop, ties, self.params, kept, self.going_out())
-        self.intake.apply(ties, kept, 1.0)
+        self.value(kept, fresh=True)
         self.leave(ids, "moved_out")
 
     def leave(self, ids: np.ndarray, reason: str) -> None:

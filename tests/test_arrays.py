@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.arrays import difference, first_and_inverse, isin, union, unique
+from sim.arrays import difference, first_and_inverse, isin, stable_sort, union, unique
 
 
 def test_set_operations_match_numpy():
@@ -20,3 +20,13 @@ def test_set_operations_match_numpy():
     assert np.array_equal(union(a, b), np.union1d(a, b))
     assert np.array_equal(difference(a, b), np.setdiff1d(a, b))
     assert not isin(a, []).any() and len(unique([])) == 0
+
+
+def test_stable_sort_keeps_equal_values_in_index_order():
+    rng = np.random.default_rng(5)
+    # Focus-index keys (focus * 512 + age) with repeats, as twins of one age in one focus.
+    keys = rng.integers(0, 30, 5000) * 512.0 + rng.integers(0, 40, 5000)
+    order, ordered = stable_sort(keys)
+    assert np.array_equal(order, np.argsort(keys, kind="stable"))
+    assert np.array_equal(ordered, keys[order])
+    assert len(stable_sort(np.zeros(0))[0]) == 0

@@ -13,7 +13,6 @@ import numpy as np
 
 from sim import convoy
 from sim.arrays import difference, first_and_inverse, isin, unique
-from sim.contacts import tie_values
 from sim.jit import kernel
 from sim.population import (
     DIVORCED,
@@ -127,8 +126,7 @@ def partnering(world: World, ids: np.ndarray) -> None:
     # Each joins the other's family: new in-laws, met as acquaintances.
     inlaws = convoy.inlaw_ties(pop, world.ties, world.streams["ties"], world.params, a, b,
                                settled=False)
-    tie_values(pop, world.ties, world.params, inlaws, world.going_out())
-    world.intake.apply(world.ties, inlaws, 1.0)
+    world.value(inlaws, fresh=True)
 
 
 def birth(world: World, mothers: np.ndarray) -> None:
