@@ -106,6 +106,14 @@ def _settle_runs(ordered, order):  # pragma: no cover - compiled
     for i in range(1, len(ordered) + 1):
         if i < len(ordered) and ordered[i] == ordered[start]:
             continue
-        if i - start > 1:
+        if i - start > 16:
             order[start:i] = np.sort(order[start:i])
+        else:  # short runs (the usual case): insertion sort, no allocation
+            for j in range(start + 1, i):
+                index = order[j]
+                k = j - 1
+                while k >= start and order[k] > index:
+                    order[k + 1] = order[k]
+                    k -= 1
+                order[k + 1] = index
         start = i

@@ -39,8 +39,6 @@ from sim.ties import (
 #: Share of a tie's social value that does not depend on closeness: a passing acquaintance
 #: counts for something, but "people I can lean on" are closer ties (assumption).
 SOCIAL_FLOOR = 0.3
-#: Contacts a week (in person or remote) from which a tie counts as daily contact.
-DAILY_CONTACTS = 6.0
 #: Setting of a tie by kind when the two do not share a household (partner .. club).
 KIND_SETTING = np.array([1, 1, 2, 3, 4, 6, 2, 6], np.int8)
 
@@ -210,10 +208,9 @@ def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np
             going_out: np.ndarray, fresh: bool = False) -> None:
     """Cache ties' setting and weekly values from their contact rates; keep the intake in step.
 
-    Each tie's old values are taken out of both ends' intake sums, its new setting and
-    emotional and social value are cached (see the module docstring; a tie of one's own
-    network, not a household member nor a volunteer, with contact about every day is marked
-    as daily contact), and the new values are added back — one compiled pass after the rates.
+    Each tie's old values are taken out of both ends' intake sums, its new setting, emotional
+    and social value and own-network contact rate are cached (see the module docstring and
+    :func:`value_of`), and the new values are added back — one compiled pass after the rates.
 
     Args:
         pop: The population table.
@@ -228,24 +225,25 @@ def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np
     ids = np.asarray(ids, np.int32)
     setting, rate = tie_rates(pop, ties, params, ids, going_out)
     _revalue(ids, setting, rate, ties.a, ties.b, ties.kind, ties.closeness, ties.setting,
-             ties.value_emotional, ties.value_social, ties.daily, intake.sums, intake.changed,
-             fresh)
+             ties.value_emotional, ties.value_social, ties.network_rate, intake.sums,
+             intake.network, intake.changed, fresh)
 
 
 @kernel
-def _revalue(ids, setting, rate, a, b, kind, closeness, tie_setting, emotional, social, daily,
-             sums, changed, fresh):  # pragma: no cover - compiled
+def _revalue(ids, setting, rate, a, b, kind, closeness, tie_setting, emotional, social, network,
+             sums, network_sum, changed, fresh):  # pragma: no cover - compiled
     """Old values out, new values cached and in; see :func:`revalue`."""
     for i in range(len(ids)):
         t = ids[i]
         x, y = a[t], b[t]
         if not fresh:
-            add_to_ends(sums, x, y, tie_setting[t], -emotional[t], -social[t], -daily[t])
+            add_to_ends(sums, network_sum, x, y, tie_setting[t], -emotional[t], -social[t],
+                        -network[t])
         s = setting[i]
         tie_setting[t] = s
         e, soc, d = value_of(s, rate[i], kind[t], closeness[t])
-        emotional[t], social[t], daily[t] = e, soc, d
-        add_to_ends(sums, x, y, s, e, soc, d)
+        emotional[t], social[t], network[t] = e, soc, d
+        add_to_ends(sums, network_sum, x, y, s, e, soc, d)
         changed[x] = True
         if y >= 0:
             changed[y] = True
@@ -253,7 +251,7 @@ def _revalue(ids, setting, rate, a, b, kind, closeness, tie_setting, emotional, 
 
 @inline
 def value_of(setting, rate, kind, closeness):  # pragma: no cover - compiled
-    """Emotional and social value of one tie's week, and whether it is daily contact.
+    """Emotional and social value of one tie's week, and its own-network contact rate.
 
     Args:
         setting: The tie's setting.
@@ -262,13 +260,15 @@ def value_of(setting, rate, kind, closeness):  # pragma: no cover - compiled
         closeness: Closeness (0-1).
 
     Returns:
-        ``(emotional, social, daily)``; daily is 1.0 for a tie of one's own network (not a
-        household member, not a volunteer) with contact about every day, else 0.0.
+        ``(emotional, social, network)``; network is the contact rate (contacts a week, in
+        person or remote) of a tie of one's own network outside the household, 0 for a
+        household member or a volunteer: summed per resident, it tells who has contact
+        about every day (:data:`sim.policy.targets.DAILY_CONTACTS`).
     """
     g = rate / (1 + rate)
     own = setting != HOUSEHOLD and kind != VOLUNTEER
-    daily = np.float32(1.0) if own and rate >= DAILY_CONTACTS else np.float32(0.0)
-    return closeness * closeness * g, g * (SOCIAL_FLOOR + (1 - SOCIAL_FLOOR) * closeness), daily
+    network = rate if own else np.float32(0.0)
+    return closeness * closeness * g, g * (SOCIAL_FLOOR + (1 - SOCIAL_FLOOR) * closeness), network
 
 
 #: What :meth:`Intake.weigh` sums, and whether each weighs the social (1) or emotional (0)
@@ -279,18 +279,19 @@ WEIGHS_SOCIAL = np.array([0, 1, 1, 0, 1], np.int64)
 
 
 class Intake:
-    """Per-resident sums of tie values by setting, and ties with daily contact.
+    """Per-resident sums of tie values by setting, and own-network contacts a week.
 
     One row per resident holds, for each setting, the emotional and the social sum side by
-    side, then the count of daily-contact ties: a tie's update touches one or two cache
-    lines per end, not three scattered arrays.
+    side: a tie's update touches one cache line per end, not two scattered arrays.
+    ``network`` sums the contact rates of one's own network outside the household.
     """
 
     def __init__(self, capacity: int) -> None:
-        self.sums = np.zeros((capacity, 2 * N_SETTINGS + 1), np.float32)
+        self.sums = np.zeros((capacity, 2 * N_SETTINGS), np.float32)
+        self.network = np.zeros(capacity, np.float32)
         # Weighted sums (see weigh), kept between weeks: only residents whose ties changed
         # (``changed``) are summed again while the weights stay the same.
-        # (One more column: the daily-contact count, copied along with the weighted sums.)
+        # (One more column: own-network contacts a week, copied along with the weighted sums.)
         self.weighted = np.zeros((capacity, len(WEIGHTED) + 1), np.float32)
         self.changed = np.ones(capacity, np.bool_)
         self._weights: np.ndarray | None = None
@@ -305,11 +306,6 @@ class Intake:
         """Summed social tie values (rows: residents, columns: settings)."""
         return self.sums[:, 1 : 2 * N_SETTINGS : 2]
 
-    @property
-    def daily(self) -> np.ndarray:
-        """Ties with daily contact from one's own network, per resident."""
-        return self.sums[:, 2 * N_SETTINGS]
-
     def ensure(self, capacity: int) -> None:
         """Grow to at least ``capacity`` rows.
 
@@ -319,6 +315,7 @@ class Intake:
         if capacity > len(self.sums):
             more = capacity - len(self.sums)
             self.sums = np.vstack([self.sums, np.zeros((more, self.sums.shape[1]), np.float32)])
+            self.network = np.concatenate([self.network, np.zeros(more, np.float32)])
             self.weighted = np.vstack([self.weighted, np.zeros((more, len(WEIGHTED) + 1),
                                                                np.float32)])
             self.changed = np.concatenate([self.changed, np.ones(more, np.bool_)])
@@ -332,19 +329,20 @@ class Intake:
                 social sums are weighted by this week's lockdown weights.
 
         Returns:
-            Array (rows, len(WEIGHTED) + 1): the weighted sums, then the count of ties with
-            daily contact; a view kept by the intake, valid until it changes.
+            Array (rows, len(WEIGHTED) + 1): the weighted sums, then own-network contacts a
+            week; a view kept by the intake, valid until it changes.
         """
         if self._weights is None or not np.array_equal(weights, self._weights):
             self.changed[:n] = True
             self._weights = weights.copy()
-        _weigh(np.flatnonzero(self.changed[:n]), self.sums, weights, self.weighted,
+        _weigh(np.flatnonzero(self.changed[:n]), self.sums, self.network, weights, self.weighted,
                self.changed)
         return self.weighted[:n]
 
     def clear(self) -> None:
         """Empty all sums (before summing every live tie again)."""
         self.sums.fill(0)
+        self.network.fill(0)
         self.changed.fill(True)
 
     def apply(self, ties: Ties, ids: np.ndarray, sign: float) -> None:
@@ -357,42 +355,42 @@ class Intake:
         """
         if len(ids):
             _add_values(np.asarray(ids, np.int32), ties.a, ties.b, ties.setting,
-                        ties.value_emotional, ties.value_social, ties.daily, self.sums,
-                        self.changed, np.float32(sign))
+                        ties.value_emotional, ties.value_social, ties.network_rate, self.sums,
+                        self.network, self.changed, np.float32(sign))
 
 
 @kernel
-def _add_values(ids, a, b, setting, value_emotional, value_social, daily, sums, changed, sign
-                ):  # pragma: no cover - compiled
+def _add_values(ids, a, b, setting, value_emotional, value_social, network, sums, network_sum,
+                changed, sign):  # pragma: no cover - compiled
     """Add ``sign`` times each tie's values to both ends' sums; see :meth:`Intake.apply`."""
     for t in ids:
         x, y = a[t], b[t]
-        add_to_ends(sums, x, y, setting[t], sign * value_emotional[t], sign * value_social[t],
-                    sign * daily[t])
+        add_to_ends(sums, network_sum, x, y, setting[t], sign * value_emotional[t],
+                    sign * value_social[t], sign * network[t])
         changed[x] = True
         if y >= 0:
             changed[y] = True
 
 
 @inline
-def add_to_ends(sums, x, y, setting, emotional, social, daily):  # pragma: no cover - compiled
-    """Add one tie's values to the intake rows of both its ends (``y`` -1: elsewhere).
+def add_to_ends(sums, network_sum, x, y, setting, emotional, social, network
+                ):  # pragma: no cover - compiled
+    """Add one tie's values to the intake of both its ends (``y`` -1: elsewhere).
 
-    The daily-contact count sits at the end of the row: it is touched only for the few ties
-    with daily contact (one cache line per end instead of two).
+    The own-network contacts (none for household members and volunteers) are summed in a
+    separate, smaller array, touched only for ties that count there.
     """
     col = 2 * np.int64(setting)
-    last = sums.shape[1] - 1
     for end in (x, y):
         if end >= 0:
             sums[end, col] += emotional
             sums[end, col + 1] += social
-            if daily != 0:
-                sums[end, last] += daily
+            if network != 0:
+                network_sum[end] += network
 
 
 @kernel
-def _weigh(rows, sums, weights, weighted, changed):  # pragma: no cover - compiled
+def _weigh(rows, sums, network, weights, weighted, changed):  # pragma: no cover - compiled
     """Weighted sums of some residents; see :meth:`Intake.weigh`.
 
     The five weightings of :data:`WEIGHTED` read each setting's emotional (e) or social (s)
@@ -410,5 +408,5 @@ def _weigh(rows, sums, weights, weighted, changed):  # pragma: no cover - compil
             social_remote += s * weights[4, k]
         weighted[i, 0], weighted[i, 1], weighted[i, 2] = emotional, social, contacts
         weighted[i, 3], weighted[i, 4] = emotional_remote, social_remote
-        weighted[i, 5] = sums[i, sums.shape[1] - 1]  # daily contact, unweighted
+        weighted[i, 5] = network[i]  # own-network contacts a week, unweighted
         changed[i] = False

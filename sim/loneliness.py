@@ -70,7 +70,7 @@ def fulfilment(pop: Population, intake: Intake, w: Weights,
     Args:
         pop: The population table.
         intake: Summed emotional and social tie values per resident and setting, and the
-            number of ties with daily contact.
+            own-network contacts a week.
         w: This week's setting weights.
         factors: ``(work, school, club)`` shares of those foci kept under lockdown measures.
         params: Model parameters.
@@ -83,12 +83,12 @@ def fulfilment(pop: Population, intake: Intake, w: Weights,
                           lon.emotional_scale, lon.social_scale], np.float32)
     _fulfil(pop.work[:n], pop.workplace[:n], pop.club[:n], pop.activity[:n],
             pop.remote_boost[:n], pop.withdrawal[:n], intake.weigh(n, weights), constants,
-            pop.achieved_emotional, pop.achieved_social, pop.contacts, pop.daily_contacts)
+            pop.achieved_emotional, pop.achieved_social, pop.contacts, pop.network_contacts)
 
 
 @kernel
 def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, constants,
-            achieved_e, achieved_s, contacts, daily):  # pragma: no cover - compiled
+            achieved_e, achieved_s, contacts, network):  # pragma: no cover - compiled
     """Fulfilment per resident; see :func:`fulfilment`."""
     kept_work, kept_school, kept_club, taking_part_weight = (constants[0], constants[1],
                                                              constants[2], constants[3])
@@ -109,7 +109,7 @@ def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, consta
         achieved_e[i] = e / (e + scale_e)
         achieved_s[i] = s / (s + scale_s)
         contacts[i] = c
-        daily[i] = weighted[i, 5]
+        network[i] = weighted[i, 5]
 
 
 def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:

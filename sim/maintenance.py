@@ -54,13 +54,13 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
     intake.clear()
     ending = _grow_or_fade(ids, setting, rate, worth, rules, ties.a, ties.b, ties.kind,
                            ties.closeness, ties.potential, ties.setting, ties.value_emotional,
-                           ties.value_social, ties.daily, intake.sums)
+                           ties.value_social, ties.network_rate, intake.sums, intake.network)
     ties.remove(ids[ending])
 
 
 @kernel
 def _grow_or_fade(ids, setting, rate, worth, rules, a, b, kind, closeness, potential,
-                  tie_setting, value_emotional, value_social, daily, sums
+                  tie_setting, value_emotional, value_social, network, sums, network_sum
                   ):  # pragma: no cover - compiled
     """New closeness of each tie after a block, its value cached and added to the intake.
 
@@ -91,12 +91,13 @@ def _grow_or_fade(ids, setting, rate, worth, rules, a, b, kind, closeness, poten
         if not ending[i]:
             s = setting[i]
             tie_setting[t] = s
-            value_emotional[t], value_social[t], daily[t] = value_of(s, rate[i], kind[t], close)
+            value_emotional[t], value_social[t], network[t] = value_of(s, rate[i], kind[t],
+                                                                       close)
     for i in range(len(ids)):
         if not ending[i]:
             t = ids[i]
-            add_to_ends(sums, a[t], b[t], tie_setting[t], value_emotional[t],
-                        value_social[t], daily[t])
+            add_to_ends(sums, network_sum, a[t], b[t], tie_setting[t], value_emotional[t],
+                        value_social[t], network[t])
     return ending
 
 

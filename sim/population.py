@@ -77,8 +77,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("withdrawal", np.float32, 0.0, "0-1", "Social withdrawal built by chronic loneliness."),
     Column("contacts", np.float32, 0.0, "index", "Weekly contact index: the sum over ties of "
            "the chance-like worth of a week's contact, closeness-weighted (see contacts.py)."),
-    Column("daily_contacts", np.float32, 0.0, "ties", "Ties of one's own network (not household, "
-           "not volunteers) with contact about every day."),
+    Column("network_contacts", np.float32, 0.0, "contacts per week", "Expected contacts a week "
+           "(in person or remote) with one's own network outside the household; volunteers not "
+           "counted."),
     Column("djg_emotional", np.int8, 0, "0-6", "DJG emotional subscale score."),
     Column("djg_social", np.int8, 0, "0-5", "DJG social subscale score."),
     Column("djg6", np.int8, 0, "0-6", "DJG 6-item short scale score."),

@@ -31,7 +31,7 @@ DESCENDANT_GAP = 18.0
 
 
 _COLUMNS = ("a", "b", "kind", "closeness", "potential", "alive", "setting", "value_emotional",
-            "value_social", "daily", "age_gap", "fixed_rate", "via")
+            "value_social", "network_rate", "age_gap", "fixed_rate", "via")
 
 
 def circle_of(closeness: np.ndarray) -> np.ndarray:
@@ -63,7 +63,8 @@ class Ties:
         self.setting = np.zeros(self.capacity, np.int8)
         self.value_emotional = np.zeros(self.capacity, np.float32)
         self.value_social = np.zeros(self.capacity, np.float32)
-        self.daily = np.zeros(self.capacity, np.float32)  # 1: daily contact from own network
+        # Contact rate counted as one's own network (0: household member or volunteer).
+        self.network_rate = np.zeros(self.capacity, np.float32)
         # For ties to someone elsewhere: their age minus the resident's (years), so that
         # relatives elsewhere grow old and die too.
         self.age_gap = np.zeros(self.capacity, np.int8)

@@ -180,3 +180,32 @@ def test_bad_policy_sections_give_one_clear_line(baseline, policy, interventions
     with pytest.raises(ScenarioError) as err:
         from_dict(data, source="policy.toml")
     assert "\n" not in str(err.value) and expected in str(err.value), str(err.value)
+
+
+def test_no_daily_contact_means_an_own_network_seen_less_than_daily(small_run):
+    """The daily-contact target group: residents whose own network (outside the home, no
+    volunteers) is in touch less than about once a day — some, not all, and more often those
+    living alone late in life than young adults."""
+    from sim.contacts import tie_rates
+    from sim.policy.targets import DAILY_CONTACTS, target_mask
+    from sim.ties import HOUSEHOLD, VOLUNTEER
+
+    world = small_run.world
+    pop, ties = world.pop, world.ties
+    ids = ties.live()
+    setting, rate = tie_rates(pop, ties, small_run.params, ids, world.going_out())
+    own = (setting != HOUSEHOLD) & (ties.kind[ids] != VOLUNTEER)
+    expected = np.zeros(pop.n)
+    np.add.at(expected, ties.a[ids][own], rate[own])
+    ends = ties.b[ids][own]
+    np.add.at(expected, ends[ends >= 0], rate[own][ends >= 0])
+    adults = pop.active[: pop.n] & (pop.age[: pop.n] >= 18)
+    # The weekly sums follow the ties' rates (up to the week's changes of state).
+    assert np.corrcoef(expected[adults], pop.network_contacts[: pop.n][adults])[0, 1] > 0.95
+    lacking = target_mask(pop, ("no_daily_contact",))
+    share = lacking[adults].mean()
+    assert 0.05 < share < 0.8
+    assert (pop.network_contacts[: pop.n][lacking] < DAILY_CONTACTS).all()
+    old_alone = adults & pop.living_alone[: pop.n] & (pop.age[: pop.n] >= 75)
+    young = adults & (pop.age[: pop.n] < 45)
+    assert lacking[old_alone].mean() > lacking[young].mean()

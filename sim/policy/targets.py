@@ -10,6 +10,9 @@ from sim.population import EMPLOYED, FRAIL, WIDOWED, Population
 
 #: DJG-11 score from which a resident counts as lonely / severely lonely.
 _LONELY, _SEVERE = 3, 9
+#: Expected contacts a week with one's own network (outside the household, in person or
+#: remote) from which a resident has contact about every day (definition: once a day).
+DAILY_CONTACTS = 7.0
 
 
 def _djg(pop: Population) -> np.ndarray:
@@ -26,8 +29,9 @@ TARGETS: dict[str, Callable[[Population], np.ndarray]] = {
     "living_alone": lambda p: p.living_alone[: p.n],
     "frail": lambda p: p.health[: p.n] == FRAIL,
     "frail_living_alone": lambda p: p.living_alone[: p.n] & (p.health[: p.n] == FRAIL),
-    # Daily contact is for people whose own network does not see them daily.
-    "no_daily_contact": lambda p: (p.daily_contacts[: p.n] < 0.5) & ~p.with_parents[: p.n],
+    # Daily contact is for people whose own network is not in touch about every day.
+    "no_daily_contact": lambda p: ((p.network_contacts[: p.n] < DAILY_CONTACTS)
+                                   & ~p.with_parents[: p.n]),
     "age_65_plus": lambda p: p.age[: p.n] >= 65,
     "age_75_plus": lambda p: p.age[: p.n] >= 75,
     "widowed": lambda p: p.marital[: p.n] == WIDOWED,
