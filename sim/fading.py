@@ -108,8 +108,7 @@ def age_convoys(world: World, weeks: int) -> None:
     at_risk = pop.active[:n] & ((pop.age[:n] >= tp.prune_from) | (pop.health[:n] == FRAIL)
                                 | pop.care_home[:n])
     ties = world.ties
-    a, b = ties.a[: ties.n], ties.b[: ties.n]
-    ids = np.flatnonzero(ties.alive[: ties.n] & (at_risk[a] | (at_risk[b] & (b >= 0))))
+    ids = _ties_touching(at_risk, ties.alive[: ties.n], ties.a, ties.b)
     p = end_chances(pop, ties, world.params, ids, weeks / 52)
     world.unlink(ids[world.streams["ties"].random(len(ids)) < p])
 
@@ -143,3 +142,16 @@ def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, ca
                 hazard += frail_outing_loss
         chance[i] = -np.expm1(-hazard * (1 if settled else years))
     return chance
+
+
+@kernel
+def _ties_touching(residents, alive, a, b):  # pragma: no cover - compiled
+    """Ids of live ties with at least one end among ``residents`` (a mask over residents)."""
+    out = np.empty(len(alive), np.int32)
+    k = 0
+    for t in range(len(alive)):
+        y = b[t]
+        if alive[t] and (residents[a[t]] or (y >= 0 and residents[y])):
+            out[k] = t
+            k += 1
+    return out[:k].copy()

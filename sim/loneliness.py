@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.contacts import Intake
-from sim.jit import inline, kernel
+from sim.jit import exp32, inline, kernel
 from sim.lockdown import Weights
 from sim.parameters import LonelinessParams, Params
 from sim.population import EMPLOYED, STUDENT, Population
@@ -100,7 +100,7 @@ def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, consta
         c = weighted[i, 2]
         # Open foci one takes part in: work, school, club and an intervention group.
         part = ((work[i] == EMPLOYED) * kept_work
-                + (work[i] == STUDENT and workplace[i] >= SCHOOL_OFFSET) * kept_school
+                + ((work[i] == STUDENT) & (workplace[i] >= SCHOOL_OFFSET)) * kept_school
                 + ((club[i] >= 0) + (activity[i] >= 0)) * kept_club)
         s += taking_part_weight * part
         worth = 1 - discount * withdrawal[i]
@@ -211,8 +211,8 @@ def _target_of(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wob
     gap_e = max(desired_e - achieved_e, zero) / max(desired_e, np.float32(0.05))
     gap_s = max(desired_s - achieved_s, zero) / max(desired_s, np.float32(0.05))
     mean_one = felt * felt / 2
-    felt_e = np.exp(felt * wobble_e - mean_one)
-    felt_s = np.exp(felt * wobble_s - mean_one)
+    felt_e = exp32(felt * wobble_e - mean_one)
+    felt_s = exp32(felt * wobble_s - mean_one)
     te = emotional_gain * gap_e * respond * felt_e + grief_weight * grief + own * wobble_e
     ts = social_gain * gap_s * respond * felt_s + own * wobble_s
     return min(max(te, zero), np.float32(6.0)), min(max(ts, zero), np.float32(5.0))

@@ -112,8 +112,7 @@ def outlive(world: World, weeks: int) -> None:
         weeks: Length of the block.
     """
     ties, pop = world.ties, world.pop
-    n = ties.n
-    ext = np.flatnonzero(ties.alive[:n] & (ties.b[:n] < 0))
+    ext = ties.elsewhere()
     alter_age = pop.age[ties.a[ext]] + ties.age_gap[ext]
     hazard = world.hazards.death.mean(axis=0)[np.clip(alter_age, 0, 110).astype(np.int32)]
     p = np.where(alter_age >= 105, 1.0, -np.expm1(-weeks * hazard))

@@ -13,6 +13,7 @@ import numpy as np
 
 from sim import tie_slots
 from sim.arrays import unique
+from sim.jit import kernel
 
 #: Tie kinds (relationship).
 PARTNER, FAMILY, FRIEND, NEIGHBOUR, COLLEAGUE, CLUB, VOLUNTEER, ACTIVITY = range(8)
@@ -216,6 +217,10 @@ class Ties:
         """Ids of all live ties."""
         return np.flatnonzero(self.alive[: self.n]).astype(np.int32)
 
+    def elsewhere(self) -> np.ndarray:
+        """Ids of all live ties with someone outside the municipality."""
+        return _live_elsewhere(self.alive[: self.n], self.b)
+
     def compact(self) -> None:
         """Drop dead rows so the arrays stay dense (renumbers ties, rebuilds slots)."""
         keep = self.live()
@@ -248,3 +253,15 @@ class Ties:
             new[: self.capacity] = old
             setattr(self, name, new)
         self.capacity = capacity
+
+
+@kernel
+def _live_elsewhere(alive, b):  # pragma: no cover - compiled
+    """Ids of live ties whose second end is outside the municipality (one pass)."""
+    out = np.empty(len(alive), np.int32)
+    k = 0
+    for t in range(len(alive)):
+        if alive[t] and b[t] < 0:
+            out[k] = t
+            k += 1
+    return out[:k].copy()
