@@ -13,7 +13,7 @@ from sim import fading
 from sim.arrays import first_and_inverse, isin, stable_sort, unique
 from sim.parameters import Params
 from sim.population import DIVORCED, WIDOWED, Population
-from sim.profiles import Profile, adult_band
+from sim.profiles import ADULT_BAND_MEANS, Profile, adult_band
 from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, NEIGHBOUR, PARTNER, Ties
 
 
@@ -178,6 +178,55 @@ def household_ties(pop: Population, ties: Ties, rng: np.random.Generator, params
     add_ties(ties, rng, params, a[not_partner], b[not_partner], FAMILY, settled=True)
 
 
+#: Age difference (grandchild minus grandparent, years) of a grandchild in town, and of one
+#: elsewhere.
+GRANDCHILD_AGES, GRANDCHILD_GAP = (-70, -45), -57
+
+
+def grandchildren_expected(age: np.ndarray, params: Params) -> np.ndarray:
+    """Mean number of grandchildren in the convoy of a resident with children, by age.
+
+    The values of ``convoy.grandchildren_by_band`` hold at the bands' mean ages
+    (:data:`sim.profiles.ADULT_BAND_MEANS`) and are interpolated in between, so the number
+    grows smoothly with age, at the start and in the run
+    (:func:`sim.fading.grandchildren_grow_up`).
+
+    Args:
+        age: Ages in years.
+        params: Model parameters (``convoy.grandchildren_by_band``).
+
+    Returns:
+        Expected grandchild ties per resident.
+    """
+    return np.interp(age, ADULT_BAND_MEANS, params.convoy.grandchildren_by_band)
+
+
+def kin_in_town(pop: Population, ties: Ties, rng: np.random.Generator, params: Params,
+                src: np.ndarray, candidates: np.ndarray, lo: float, hi: float
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Tie residents with relatives in town whose age differs by ``lo..hi`` years.
+
+    Args:
+        pop: The population table.
+        ties: The tie store.
+        rng: Random stream.
+        params: Model parameters.
+        src: Residents seeking a relative (repeated once per relative).
+        candidates: Residents who may be those relatives.
+        lo: Smallest age difference (relative minus resident).
+        hi: Largest age difference.
+
+    Returns:
+        The new tie ids, and the entries of ``src`` for whom nobody fitting lives in town
+        (their relative lives elsewhere).
+    """
+    kin = match_by_age(pop, rng, src, candidates, lo, hi)
+    found = kin >= 0
+    new = add_ties(ties, rng, params, *fresh_pairs(ties, src[found], kin[found]), FAMILY,
+                   settled=True)
+    return new, src[~found]
+
+
 def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Generator,
              params: Params, ids: np.ndarray, candidates: np.ndarray) -> None:
     """Parents, adult children and siblings outside the household, in town or elsewhere.
@@ -211,19 +260,17 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     ext_sib = rng.binomial(n_sib, 1 - local)
     loc_kid = rng.binomial(n_kid, local)
     ext_kid = n_kid - loc_kid
-    n_grand = rng.poisson(np.asarray(cv.grandchildren_by_band)[band]) * (n_kid > 0)
+    n_grand = rng.poisson(grandchildren_expected(pop.age[adults], params)) * (n_kid > 0)
     loc_grand = rng.binomial(n_grand, local)
     ext_grand = n_grand - loc_grand
-    for count, lo, hi in ((loc_sib, -6, 6), (loc_kid, -38, -24), (loc_grand, -70, -45)):
+    for count, (lo, hi) in ((loc_sib, (-6, 6)), (loc_kid, (-38, -24)),
+                            (loc_grand, GRANDCHILD_AGES)):
         if not len(candidates):  # newcomers: all their kin live elsewhere
             break
-        src = np.repeat(adults, count)
-        kin = match_by_age(pop, rng, src, candidates, lo, hi)
-        found = kin >= 0
-        add_ties(ties, rng, params, *fresh_pairs(ties, src[found], kin[found]), FAMILY,
-                 settled=True)
+        _, not_found = kin_in_town(pop, ties, rng, params, np.repeat(adults, count),
+                                   candidates, lo, hi)
         # Kin not found in town live elsewhere (adults is sorted: ids are increasing).
-        missing = np.bincount(np.searchsorted(adults, src[~found]), minlength=len(adults))
+        missing = np.bincount(np.searchsorted(adults, not_found), minlength=len(adults))
         if lo <= -45:
             ext_grand += missing
         elif lo < 0:
@@ -236,7 +283,8 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
         ext_grand += loc_grand
     counts = np.stack([ext_par, ext_sib, ext_kid, ext_grand], axis=1).ravel()
     elsewhere = np.repeat(np.repeat(adults, 4), counts)
-    gaps = np.repeat(np.tile(np.array([30, 0, -30, -57], np.int8), len(adults)), counts)
+    gaps = np.repeat(np.tile(np.array([30, 0, -30, GRANDCHILD_GAP], np.int8), len(adults)),
+                     counts)
     add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32), FAMILY,
              settled=True, age_gap=gaps)
     # Couples whose kin are all known now also know each other's parents and siblings.

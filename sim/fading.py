@@ -1,6 +1,6 @@
-"""Convoys in later life, in the maintenance pass: narrower needs and fewer peripheral ties.
+"""Convoys in later life, in the maintenance pass: narrower needs, pruning, grandchildren.
 
-Three mechanisms from the study of ageing convoys, each vectorised over residents or ties and
+Four mechanisms from the study of ageing convoys, each vectorised over residents or ties and
 run every ``ties.update_weeks`` weeks (never in the weekly step):
 
 * **Narrowing needs** (socioemotional selectivity, Carstensen 1992): past
@@ -12,6 +12,10 @@ run every ``ties.update_weeks`` weeks (never in the weekly step):
 * **Mobility** (Aartsen et al. 2004): a frail or care-home resident loses ties that rest on
   going out — non-kin ties outside the inner circle (club, activity, colleague, neighbour,
   casual friend) — while kin and close friends keep coming to them.
+* **Grandchildren** (Kahn & Antonucci 1980: the convoy's members change over the life course,
+  new generations join it): as residents with children age, grandchildren grow up and join
+  their convoy at the pace at which ``convoy.grandchildren_by_band`` rises with age
+  (:func:`sim.convoy.grandchildren_expected`), so the run keeps up the starting convoys.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from sim import convoy
 from sim.jit import kernel
 from sim.parameters import Params
 from sim.population import FRAIL, Population
@@ -43,6 +48,61 @@ def narrow_needs(world: World, weeks: int) -> None:
     ratio = social_need(age, params) / social_need(age - weeks / 52, params)
     pop.desired_social[:n] *= ratio
     pop.desired_social_base[:n] *= ratio
+
+
+def grandchildren_grow_up(world: World, weeks: int) -> np.ndarray:
+    """Grandchildren join the convoys of residents with children as both grow older.
+
+    Each resident with a child or grandchild tie gains grandchild ties at the rate at which
+    :func:`sim.convoy.grandchildren_expected` rises over the block (Poisson): the starting
+    convoys' numbers by age are then what the run keeps up, instead of running down as the
+    starting grandparents die and their successors' convoys stay as they were at the start.
+    A grandchild lives in town with the kin share of the profile (found by age, else
+    elsewhere), and is a settled family tie: known all their life.
+
+    Args:
+        world: The municipality.
+        weeks: Length of the block.
+
+    Returns:
+        The new tie ids.
+    """
+    pop, params, rng = world.pop, world.params, world.streams["ties"]
+    n = pop.n
+    age = pop.age[:n]
+    gain = (convoy.grandchildren_expected(age, params)
+            - convoy.grandchildren_expected(age - weeks / 52, params))
+    able = pop.active[:n] & (age >= 18) & ~pop.with_parents[:n] & (gain > 0)
+    count = np.zeros(n, np.int64)
+    count[able] = rng.poisson(gain[able])
+    ids = np.flatnonzero(count).astype(np.int32)
+    ids = ids[_has_descendants(pop, world.ties, ids)]
+    if not len(ids):
+        return np.zeros(0, np.int32)
+    local = world.profile.kin_local_share * np.where(
+        pop.migration[ids], params.convoy.migrant_kin_local_factor, 1.0)
+    in_town = rng.binomial(count[ids], local)
+    new, elsewhere = convoy.kin_in_town(pop, world.ties, rng, params, np.repeat(ids, in_town),
+                                        pop.active_ids(), *convoy.GRANDCHILD_AGES)
+    elsewhere = np.concatenate([elsewhere, np.repeat(ids, count[ids] - in_town)])
+    far = convoy.add_ties(world.ties, rng, params, elsewhere,
+                          np.full(len(elsewhere), -1, np.int32), FAMILY, settled=True,
+                          age_gap=convoy.GRANDCHILD_GAP)
+    new = np.concatenate([new, far])
+    world.value(new, fresh=True)
+    return new
+
+
+def _has_descendants(pop: Population, ties: Ties, ids: np.ndarray) -> np.ndarray:
+    """Whether each resident has a family tie with someone 18 or more years younger."""
+    slots = ties.slots[ids]
+    peer = ties.peer[ids]
+    tid = np.maximum(slots, 0)
+    other_age = np.where(peer >= 0, pop.age[np.maximum(peer, 0)],
+                         pop.age[ids][:, None] + ties.age_gap[tid])
+    younger = pop.age[ids][:, None] - other_age
+    kin = (slots >= 0) & (ties.kind[tid] == FAMILY) & (ties.via[tid] < 0)
+    return (kin & (younger >= DESCENDANT_GAP)).any(axis=1)
 
 
 def end_chances(pop: Population, ties: Ties, params: Params, ids: np.ndarray, years: float,
@@ -102,6 +162,7 @@ def age_convoys(world: World, weeks: int) -> None:
         weeks: Length of the block.
     """
     narrow_needs(world, weeks)
+    grandchildren_grow_up(world, weeks)
     pop, tp = world.pop, world.params.ties
     n = pop.n
     # Only ties of residents past the onset, frail or in a care home can end here.

@@ -13,6 +13,9 @@ import numpy as np
 AGE_BANDS = (0, 18, 25, 45, 65, 75, 85)
 #: Lower bounds of the six adult bands used by every other profile list.
 ADULT_BANDS = (18, 25, 45, 65, 75, 85)
+#: Mean age of each adult band as synthesised (uniform within a band; 85+ is 85 plus an
+#: exponential tail of mean 5 years, see :func:`sim.synth.draw_ages`).
+ADULT_BAND_MEANS = (21.5, 35.0, 55.0, 70.0, 80.0, 90.0)
 
 _ADULT_LISTS = (
     "partnered", "single_widowed", "single_divorced", "care_home", "chronic", "frail",
@@ -48,6 +51,24 @@ class Profile:
             The share for each resident's band.
         """
         return self.values[key][band]
+
+    def at_age(self, key: str, age: np.ndarray) -> np.ndarray:
+        """Look up an adult-band list by single year of age, without steps at band edges.
+
+        Within each band the share changes linearly with age, at the slope between the
+        neighbouring bands' values (at their mean ages), through the band's own value at its
+        mean age, so the band's mean is kept. A share that falls steeply with age, such as
+        living with a partner after 75, then has no jump at 85: those turning 85 are not
+        partnered at the rate of all 75-84-year-olds.
+
+        Args:
+            key: Name of the list, e.g. ``"partnered"``.
+            age: Ages in years (18 and over).
+
+        Returns:
+            The share at each age, clipped to 0-1.
+        """
+        return within_bands(self.values[key], age)
 
 
 @functools.cache
@@ -89,6 +110,28 @@ def load_profile(name: str) -> Profile:
         kin_local_share=float(raw["kin_local_share"]),
         neighbourhood_size=int(raw["neighbourhood_size"]),
     )
+
+
+def within_bands(values: np.ndarray, age: np.ndarray) -> np.ndarray:
+    """Band values (one per adult band) as a function of single years of age.
+
+    Each band's value holds at its mean age (:data:`ADULT_BAND_MEANS`); within the band the
+    line has the slope between its neighbours (the first and last band: between themselves
+    and their one neighbour), so the band's mean is kept.
+
+    Args:
+        values: One value per adult band.
+        age: Ages in years.
+
+    Returns:
+        Values per age, clipped to 0-1.
+    """
+    v = np.asarray(values, float)
+    m = np.asarray(ADULT_BAND_MEANS)
+    lo, hi = np.r_[0, np.arange(len(v) - 1)], np.r_[np.arange(1, len(v)), len(v) - 1]
+    slope = (v[hi] - v[lo]) / (m[hi] - m[lo])
+    band = adult_band(np.asarray(age))
+    return np.clip(v[band] + slope[band] * (age - m[band]), 0.0, 1.0)
 
 
 def adult_band(age: np.ndarray) -> np.ndarray:

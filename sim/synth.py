@@ -24,7 +24,7 @@ from sim.population import (
     WIDOWED,
     Population,
 )
-from sim.profiles import AGE_BANDS, Profile, adult_band
+from sim.profiles import ADULT_BAND_MEANS, AGE_BANDS, Profile, adult_band
 
 #: Mean size of a workplace, school class cohort, study cohort and club (assumption).
 WORKPLACE_SIZE, CLASS_SIZE, STUDY_SIZE, CLUB_SIZE = 20, 25, 40, 40
@@ -164,7 +164,8 @@ def form_households(pop: Population, profile: Profile, params: Params,
     care = adult & (u[:, 0] < profile.by_band("care_home", band)) & care_homes
     young = adult & (age < 25) & ~care
     with_parents = young & (u[:, 1] < profile.young_with_parents)
-    wants_partner = adult & ~care & ~with_parents & (u[:, 2] < profile.by_band("partnered", band))
+    partnered = partnered_share(profile, params, age, pop.female[ids])
+    wants_partner = adult & ~care & ~with_parents & (u[:, 2] < partnered)
     # Couples: quantile-match partnered women and men by age (assortative, men ~2 y older).
     women = ids[wants_partner & pop.female[ids]]
     men = ids[wants_partner & ~pop.female[ids]]
@@ -181,8 +182,8 @@ def form_households(pop: Population, profile: Profile, params: Params,
     pop.marital[wives] = pop.marital[husbands] = PARTNERED
     # Marital history of adults without a partner.
     single = adult & (pop.partner[ids] < 0)
-    sw = profile.by_band("single_widowed", band)
-    sd = profile.by_band("single_divorced", band)
+    sw = profile.at_age("single_widowed", age)
+    sd = profile.at_age("single_divorced", age)
     hist = np.where(u[:, 3] < sw, WIDOWED, np.where(u[:, 3] < sw + sd, DIVORCED, NEVER))
     pop.marital[ids[single]] = hist[single]
     pop.marital[ids[with_parents]] = NEVER
@@ -205,6 +206,31 @@ def form_households(pop: Population, profile: Profile, params: Params,
     pop.household[alone] = next_household + np.arange(len(alone), dtype=np.int32)
     pop.with_parents[alone] = False
     return next_household + len(alone)
+
+
+def partnered_share(profile: Profile, params: Params, age: np.ndarray, female: np.ndarray
+                    ) -> np.ndarray:
+    """Chance of living with a partner at the start, by single year of age and sex.
+
+    The profile's share for both sexes (:meth:`Profile.at_age`: no step at band edges) is
+    split over women and men by ``population.partnered_sex_ratio``: at old ages far more
+    men than women live with a partner, as women outlive their (older) husbands.
+
+    Args:
+        profile: Municipality profile.
+        params: Model parameters.
+        age: Ages in years.
+        female: Whether each is a woman.
+
+    Returns:
+        Chance per resident (0 below 18).
+    """
+    both = profile.at_age("partnered", age)
+    ratio = np.interp(age, ADULT_BAND_MEANS, params.population.partnered_sex_ratio)
+    band7 = np.searchsorted(AGE_BANDS, age, side="right") - 1
+    women = np.asarray(params.population.female_share)[band7]
+    share_women = both / ((1 - women) * ratio + women)
+    return np.where(age >= 18, np.minimum(np.where(female, 1.0, ratio) * share_women, 1.0), 0.0)
 
 
 def place_with_parents(pop: Population, rng: np.random.Generator, children: np.ndarray,

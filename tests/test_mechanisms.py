@@ -164,10 +164,11 @@ def test_the_oldest_let_peripheral_ties_go_but_keep_the_inner_circle(fresh):
     live = ties.live()
     a, b = ties.a[live], ties.b[live]
     age_a, age_b = pop.age[a], np.where(b >= 0, pop.age[np.maximum(b, 0)], 0)
-    of_oldest = (age_a >= 88) | (age_b >= 88)
+    of_oldest = (age_a >= 85) | (age_b >= 85)
     of_young = (age_a < 50) & (age_b < 50)
     close = ties.closeness[live] >= INNER
-    friends = ties.kind[live] == FRIEND
+    # Non-kin ties met out of the home: friends, neighbours, colleagues, club mates.
+    friends = ties.kind[live] >= FRIEND
     assert (of_oldest & close).any() and (of_oldest & ~close & friends).any()
     fading.age_convoys(world, 13)
     alive = ties.alive[live]
@@ -175,3 +176,62 @@ def test_the_oldest_let_peripheral_ties_go_but_keep_the_inner_circle(fresh):
     assert not alive[of_oldest & ~close & friends].any(), "peripheral friends go"
     assert alive[of_young].all(), "nobody under the onset age prunes"
     assert n == pop.n
+
+
+def test_grandchildren_join_the_convoy_of_grandparents_as_they_age(fresh):
+    """Kahn & Antonucci: new generations join the convoy; the numbers by age are kept up.
+
+    Ten years on, residents with children have gained about as many grandchild ties as
+    ``convoy.grandchildren_by_band`` rises over those years; the childless and the young
+    gain none.
+    """
+    from sim.convoy import grandchildren_expected
+
+    world = fresh.world
+    pop, ties, params = world.pop, world.ties, world.params
+    n = pop.n
+    act = pop.active[:n] & ~pop.with_parents[:n]
+    has = np.zeros(n, bool)
+    rows = np.flatnonzero(act)
+    has[rows] = fading._has_descendants(pop, ties, rows)
+    age = pop.age[:n]
+    grandparents = np.flatnonzero(has & (age >= 72) & (age < 85))
+    childless = np.flatnonzero(act & ~has & (age >= 72))
+    young = np.flatnonzero(act & (age >= 25) & (age < 50))
+    assert len(grandparents) > 50 and len(childless) > 5
+    before = ties.degree(np.arange(n))
+    new = fading.grandchildren_grow_up(world, 520)  # as if ten years went by at once
+    gained = ties.degree(np.arange(n)) - before
+    expected = (grandchildren_expected(age, params) - grandchildren_expected(age - 10, params))
+    assert gained[grandparents].mean() > 0.6 * expected[grandparents].mean() > 0.3
+    assert (gained[childless] == 0).all(), "no children, no grandchildren"
+    assert (ties.kind[new] == FAMILY).all()
+    # The grandparent is the older end, 55 or more, and the grandchild 45 or more years
+    # younger: a descendant, whom pruning spares.
+    a, b = ties.a[new], ties.b[new]
+    other_age = np.where(b >= 0, pop.age[np.maximum(b, 0)], pop.age[a] + ties.age_gap[new])
+    older, younger = np.maximum(pop.age[a], other_age), np.minimum(pop.age[a], other_age)
+    assert (older >= 55).all() and (older - younger >= 44).all()
+    assert not np.isin(young, a[pop.age[a] == older]).any(), "nobody under 55 is a grandparent"
+    assert (older - younger >= DESCENDANT_GAP).all()
+
+
+def test_at_85_far_more_men_than_women_live_with_a_partner():
+    """CBS (S10): at 87, 50 % of men and 11 % of women live with a partner.
+
+    The profile's share for both sexes is kept, and there is no step at a band's edge:
+    those turning 85 are not partnered at the rate of all 75-84-year-olds.
+    """
+    from sim.profiles import load_profile
+    from sim.synth import partnered_share
+
+    profile, params = load_profile("average"), Params()
+    ages = np.array([87.0, 87.0])
+    men, women = partnered_share(profile, params, ages, np.array([False, True]))
+    assert men > 3 * women and 0.4 < men < 0.8 and women < 0.25, (men, women)
+    edge = profile.at_age("partnered", np.array([84.99, 85.0]))
+    band = profile.by_band("partnered", np.array([4]))[0]
+    assert abs(edge[0] - edge[1]) < 0.05 < band - edge[0], (edge, band)
+    # The band's mean is kept (uniform ages within 75-84).
+    within = profile.at_age("partnered", np.linspace(75, 85, 1001)[:-1])
+    assert abs(within.mean() - band) < 0.01

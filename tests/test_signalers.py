@@ -95,7 +95,7 @@ def test_a_sharper_gp_refers_more_frail_lonely_residents(baseline, default):
 def test_closed_clubs_and_churches_find_nobody_while_gp_and_home_care_still_do(baseline):
     """Lockdown: clubs, churches, culture and self-organisations stop meeting in person; the
     GP and home care go on."""
-    generous = {key: {"notice_per_meeting": 0.02} for key in CLUBS}
+    generous = {key: {"notice_per_meeting": 0.03} for key in CLUBS}
     closed = {"name": "lockdown", "start": dt.date(2019, 4, 1), "end": dt.date(2019, 12, 1),
               "clubs_closed": True, "stay_home": 0.4}
     open_ = run(scenario(baseline, generous))

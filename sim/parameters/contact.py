@@ -65,7 +65,7 @@ class ContactParams:
         source="assumption — calibrated: remote contact keeps a wider circle in view",
         doc="What a remote contact is worth for social fulfilment, relative to in person.")
     frail_mobility: float = param(
-        0.44, unit="share 0-1", lo=0, hi=1,
+        0.61, unit="share 0-1", lo=0, hi=1,
         source="CBS 85454NED: ADL limitations 24% of 75+; assumption — calibrated",
         doc="Share of out-of-home in-person contact a frail resident can still keep.")
     chronic_mobility: float = param(
@@ -73,7 +73,7 @@ class ContactParams:
         source="assumption — calibrated",
         doc="Share of out-of-home in-person contact a chronically ill resident keeps.")
     withdrawal_effect: float = param(
-        0.49, unit="share 0-1", lo=0, hi=1,
+        0.57, unit="share 0-1", lo=0, hi=1,
         source="Cacioppo & Hawkley 2009 (lonely people withdraw); assumption — calibrated",
         doc="Share of out-of-home in-person contact lost at full withdrawal.")
     substitution: tuple = param(

@@ -39,7 +39,10 @@ class ConvoyParams:
         unit="mean grandchildren in the convoy by band 18-24 .. 85+",
         source="assumption [unverified]: Dutch grandparents have ~4 grandchildren on average, "
                "of whom not all are close",
-        doc="Grandchildren (outside the household) in an older resident's convoy.")
+        doc="Grandchildren (outside the household) in the convoy of a resident with children, "
+            "at each band's mean age (profiles.ADULT_BAND_MEANS; linear in between). In the "
+            "run, grandchildren join at the pace this number rises with age "
+            "(fading.grandchildren_grow_up).")
     sibling_survival: tuple = param(
         (1.0, 1.0, 1.0, 0.8, 0.55, 0.3), unit="share of siblings alive by band 18-24 .. 85+",
         lo=0, hi=1, source="assumption derived from CBS 37360ned survival",

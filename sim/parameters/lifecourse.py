@@ -18,7 +18,7 @@ class LifeCourseParams:
         doc="Grief after the death of someone in the inner circle who is not one's partner "
             "(partner loss sets grief to 1).")
     kin_rally_after_loss: float = param(
-        0.38, unit="closeness points", lo=0, hi=1,
+        0.55, unit="closeness points", lo=0, hi=1,
         source="Ha 2008 (J. Marriage Fam.): children and relatives give more support after "
                "widowhood; size assumption — calibrated",
         doc="How much closer (and more often in contact) family ties of a widowed resident "

@@ -36,11 +36,11 @@ class LonelinessParams:
         source="assumption — calibrated: some people want very little",
         doc="Concentration of the Beta distribution of desired levels (higher: less spread).")
     emotional_gain: float = param(
-        19.4, unit="DJG points per unit relative gap", lo=0, hi=50,
+        17.7, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative emotional gap raises latent emotional loneliness.")
     social_gain: float = param(
-        10.5, unit="DJG points per unit relative gap", lo=0, hi=50,
+        10.9, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative social gap raises latent social loneliness.")
     mastery_protection: float = param(
@@ -48,7 +48,7 @@ class LonelinessParams:
         source="Schoenmakers 2013; SCP: mastery protects; assumption — calibrated",
         doc="Share of the loneliness response removed at full mastery.")
     grief_weight: float = param(
-        1.6, unit="emotional DJG points at full grief", lo=0, hi=6,
+        1.2, unit="emotional DJG points at full grief", lo=0, hi=6,
         source="Stroebe et al. 2007 (bereavement); assumption — calibrated",
         doc="Emotional loneliness added by fresh grief; fades with the resident's grief.")
     grief_halflife_weeks: tuple = param(
@@ -68,7 +68,7 @@ class LonelinessParams:
         source="DOMAIN.md: chronic loneliness responds little to changes; assumption",
         doc="Inertia multiplier while chronic: recovery is slower.")
     adaptation_per_year: float = param(
-        0.66, unit="share of gap per year", lo=0, hi=2,
+        0.67, unit="share of gap per year", lo=0, hi=2,
         source="Dykstra & De Jong Gierveld: lowering expectations is frequent and works; "
                "assumption — calibrated",
         doc="Rate at which desired levels move toward achieved levels, scaled by mastery.")
@@ -88,7 +88,7 @@ class LonelinessParams:
         source="assumption — calibrated",
         doc="Autocorrelation time of the personal fluctuation.")
     withdrawal_discount: float = param(
-        0.5, unit="share 0-1", lo=0, hi=1,
+        0.53, unit="share 0-1", lo=0, hi=1,
         source="Cacioppo & Hawkley 2009: chronic loneliness biases social cognition — contact "
                "feels less rewarding; size assumption — calibrated",
         doc="Share of the worth of contact lost at full withdrawal (why light measures help "
@@ -103,7 +103,7 @@ class LonelinessParams:
                "correlated (De Jong Gierveld & Van Tilburg 2006, r ~ 0.3-0.4)",
         doc="Correlation between the emotional and social personal fluctuations.")
     withdrawal_per_year: float = param(
-        0.84, unit="per year", lo=0, hi=5,
+        0.8, unit="per year", lo=0, hi=5,
         source="Cacioppo & Hawkley 2009; assumption — calibrated",
         doc="Rate at which withdrawal builds while loneliness is chronic (and fades otherwise).")
     emotional_thresholds: tuple = param(
@@ -132,7 +132,7 @@ class LonelinessParams:
                "(deaths, frailty) more than through choice; age assumption — calibrated",
         doc="Age after which the desired social level falls no further.")
     social_need_decline: float = param(
-        0.22, unit="share of the desired social level per decade", lo=0, hi=0.5,
+        0.18, unit="share of the desired social level per decade", lo=0, hi=0.5,
         source="Carstensen 1992; Lang & Carstensen 1994; Wrzus et al. 2013 (meta-analysis: the "
                "wider network shrinks across adulthood, the family network does not); size "
                "assumption — calibrated",

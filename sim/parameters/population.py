@@ -17,6 +17,16 @@ class PopulationParams:
         source="CBS 37296ned: women outnumber men from ~70; about two thirds of 85+ "
                "[unverified]",
         doc="Share of women by age band.")
+    partnered_sex_ratio: tuple = param(
+        (0.5, 0.95, 1.05, 1.2, 1.6, 4.5), lo=0.1, hi=10,
+        unit="men's share living with a partner / women's, by adult band 18-24 .. 85+",
+        source="CBS 2011 (S10): at 87, 50% of men and 11% of women live with a partner (85+: "
+               "4.5); CBS via S7: 23% of men and 44% of women aged 70+ live alone (75-84: 1.6); "
+               "women partner younger (CBS 37620); values between [derived, unverified]",
+        doc="How much more often men than women of an age live with a partner at the start "
+            "(women outlive their husbands, men marry younger women); the profile's share for "
+            "both sexes together is kept. Each value holds at the band's mean age "
+            "(profiles.ADULT_BAND_MEANS), linear in between.")
     mastery_beta: tuple = param(
         (6.0, 5.0), unit="Beta (a, b)", lo=0.1, hi=100,
         source="assumption: Pearlin mastery rescaled to 0-1, mean ~0.55",

@@ -57,7 +57,7 @@ class TieParams:
                "peripheral partners but as many very close ones); onset assumption",
         doc="Age from which residents let peripheral ties go.")
     prune_per_decade: float = param(
-        0.66, unit="per year, per decade of age past prune_from", lo=0, hi=2,
+        0.7, unit="per year, per decade of age past prune_from", lo=0, hi=2,
         source="Lang & Carstensen 1994; Van Tilburg 1998 (LASA: network loss in old age is "
                "mostly of non-kin and of kin other than children); size assumption — calibrated",
         doc="Yearly chance that a peripheral tie ends (not in the inner circle, not a partner, "
