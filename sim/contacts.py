@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.jit import inline, kernel
+from sim.jit import inline, kernel, on_two_cores
 from sim.parameters import ContactParams, Params
 from sim.population import CHRONIC, FRAIL, Population
 from sim.synth import SCHOOL_OFFSET
@@ -96,9 +96,10 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray | sli
                  np.float32(c.family_per_week * c.external_in_person_share),
                  np.float32(c.closeness_rate_gain), np.float32(c.partner_per_week),
                  np.asarray(c.remote_per_in_person, np.float32))
-    _rates(ids, ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate, pop.household,
-           pop.care_home, pop.neighbourhood, pop.workplace, pop.club, pop.activity, going_out,
-           *constants, setting, rate)
+    on_two_cores(len(ids), lambda lo, hi: _rates(
+        ids[lo:hi], ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate, pop.household,
+        pop.care_home, pop.neighbourhood, pop.workplace, pop.club, pop.activity, going_out,
+        *constants, setting[lo:hi], rate[lo:hi]))
     return setting, rate
 
 
@@ -335,8 +336,9 @@ class Intake:
         if self._weights is None or not np.array_equal(weights, self._weights):
             self.changed[:n] = True
             self._weights = weights.copy()
-        _weigh(np.flatnonzero(self.changed[:n]), self.sums, self.network, weights, self.weighted,
-               self.changed)
+        rows = np.flatnonzero(self.changed[:n])
+        on_two_cores(len(rows), lambda lo, hi: _weigh(rows[lo:hi], self.sums, self.network,
+                                                      weights, self.weighted, self.changed))
         return self.weighted[:n]
 
     def clear(self) -> None:

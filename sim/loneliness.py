@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.contacts import Intake
-from sim.jit import exp32, inline, kernel
+from sim.jit import exp32, inline, kernel, on_two_cores
 from sim.lockdown import Weights
 from sim.parameters import LonelinessParams, Params
 from sim.population import EMPLOYED, STUDENT, Population
@@ -81,9 +81,11 @@ def fulfilment(pop: Population, intake: Intake, w: Weights,
                         w.social_remote]).astype(np.float32)
     constants = np.array([*factors, lon.participation_weight, lon.withdrawal_discount,
                           lon.emotional_scale, lon.social_scale], np.float32)
-    _fulfil(pop.work[:n], pop.workplace[:n], pop.club[:n], pop.activity[:n],
-            pop.remote_boost[:n], pop.withdrawal[:n], intake.weigh(n, weights), constants,
-            pop.achieved_emotional, pop.achieved_social, pop.contacts, pop.network_contacts)
+    read = (pop.work, pop.workplace, pop.club, pop.activity, pop.remote_boost, pop.withdrawal,
+            intake.weigh(n, weights))
+    written = (pop.achieved_emotional, pop.achieved_social, pop.contacts, pop.network_contacts)
+    on_two_cores(n, lambda lo, hi: _fulfil(*(c[lo:hi] for c in read), constants,
+                                           *(c[lo:hi] for c in written)))
 
 
 @kernel
@@ -155,10 +157,11 @@ def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generat
         1 / lon.inertia_weeks, lon.chronic_after_weeks, lon.chronic_inertia_factor,
         lon.adaptation_per_year / 52, lon.restore_per_year / 52, lon.withdrawal_per_year / 52,
     ], np.float32)
-    _week(*_person(pop, n), pop.grief_halflife[:n], shock[0], shock[1], pop.emotional[:n],
-          pop.social[:n], pop.adapt_boost[:n], pop.desired_emotional_base[:n],
-          pop.desired_social_base[:n], pop.withdrawal[:n], pop.lonely_weeks[:n], _gains(lon),
-          dynamics)
+    rows = (*_person(pop, n), pop.grief_halflife[:n], shock[0], shock[1], pop.emotional[:n],
+            pop.social[:n], pop.adapt_boost[:n], pop.desired_emotional_base[:n],
+            pop.desired_social_base[:n], pop.withdrawal[:n], pop.lonely_weeks[:n])
+    gains = _gains(lon)
+    on_two_cores(n, lambda lo, hi: _week(*(c[lo:hi] for c in rows), gains, dynamics))
     answer_items(pop, params)
 
 
@@ -175,8 +178,13 @@ def answer_items(pop: Population, params: Params) -> None:
     """
     lon = params.loneliness
     thresholds = np.array([*lon.emotional_thresholds, *lon.social_thresholds], np.float32)
-    _answer_all(pop.n, pop.emotional, pop.social, pop.item_offset, thresholds, _SHORT,
-                pop.djg_emotional, pop.djg_social, pop.djg6, pop.lonely_weeks)
+
+    def answer(lo: int, hi: int) -> None:
+        _answer_all(hi - lo, pop.emotional[lo:hi], pop.social[lo:hi], pop.item_offset[:, lo:hi],
+                    thresholds, _SHORT, pop.djg_emotional[lo:hi], pop.djg_social[lo:hi],
+                    pop.djg6[lo:hi], pop.lonely_weeks[lo:hi])
+
+    on_two_cores(pop.n, answer)
 
 
 #: DJG-6 membership of the 11 items (6 emotional, then 5 social).

@@ -16,7 +16,7 @@ from sim import convoy, fading
 from sim.arrays import unique
 from sim.contacts import add_to_ends, tie_rates, value_of
 from sim.convoy import FOCUS_KINDS
-from sim.jit import kernel
+from sim.jit import kernel, on_two_cores
 from sim.synth import SCHOOL_OFFSET
 from sim.ties import FAMILY, FRIEND, INNER, S_CLUB, S_NEIGHBOUR, S_SCHOOL, S_WORK, VOLUNTEER
 from sim.world import World
@@ -29,7 +29,7 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
     """Grow or fade the closeness of every live tie over a block of weeks.
 
     Faded non-kin ties end; every other tie's new weekly value is cached and summed afresh
-    into the intake (one compiled pass over the ties after their contact rates).
+    into the intake (compiled passes over the ties after their contact rates, on two cores).
 
     Args:
         world: The municipality.
@@ -52,23 +52,27 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
                      np.float32)
     intake = world.intake
     intake.clear()
-    ending = _grow_or_fade(ids, setting, rate, worth, rules, ties.a, ties.b, ties.kind,
-                           ties.closeness, ties.potential, ties.setting, ties.value_emotional,
-                           ties.value_social, ties.network_rate, intake.sums, intake.network)
+    ending = np.zeros(len(ids), np.bool_)
+    on_two_cores(len(ids), lambda lo, hi: _grow_or_fade(
+        ids[lo:hi], setting[lo:hi], rate[lo:hi], worth, rules, ties.kind, ties.closeness,
+        ties.potential, ties.setting, ties.value_emotional, ties.value_social,
+        ties.network_rate, ending[lo:hi]))
+    # Each core adds the values to its own half of the residents: same sums, same order.
+    on_two_cores(world.pop.n, lambda lo, hi: _add_kept(
+        ids, ending, ties.a, ties.b, ties.setting, ties.value_emotional, ties.value_social,
+        ties.network_rate, intake.sums, intake.network, lo, hi))
     ties.remove(ids[ending])
 
 
 @kernel
-def _grow_or_fade(ids, setting, rate, worth, rules, a, b, kind, closeness, potential,
-                  tie_setting, value_emotional, value_social, network, sums, network_sum
-                  ):  # pragma: no cover - compiled
-    """New closeness of each tie after a block, its value cached and added to the intake.
+def _grow_or_fade(ids, setting, rate, worth, rules, kind, closeness, potential, tie_setting,
+                  value_emotional, value_social, network, ending):  # pragma: no cover - compiled
+    """New closeness of each tie after a block, and its new values cached.
 
-    Returns which non-kin ties faded out (their value is not added).
+    Marks the non-kin ties that faded out in ``ending`` (their values are left as they were).
     """
     weeks, growth, decay, kin_decay_factor = rules[0], rules[1], rules[2], rules[3]
     friend_at, kin_floor, end_below = rules[4], rules[5], rules[6]
-    ending = np.zeros(len(ids), np.bool_)
     for i in range(len(ids)):
         t = ids[i]
         k = kind[t]
@@ -93,12 +97,22 @@ def _grow_or_fade(ids, setting, rate, worth, rules, a, b, kind, closeness, poten
             tie_setting[t] = s
             value_emotional[t], value_social[t], network[t] = value_of(s, rate[i], kind[t],
                                                                        close)
+
+
+@kernel
+def _add_kept(ids, ending, a, b, setting, value_emotional, value_social, network, sums,
+              network_sum, lo, hi):  # pragma: no cover - compiled
+    """Add the values of the ties that go on to the intake of their ends in rows lo..hi."""
     for i in range(len(ids)):
-        if not ending[i]:
-            t = ids[i]
-            add_to_ends(sums, network_sum, a[t], b[t], tie_setting[t], value_emotional[t],
+        if ending[i]:
+            continue
+        t = ids[i]
+        x, y = a[t], b[t]
+        x = x if lo <= x < hi else -1
+        y = y if lo <= y < hi else -1
+        if x >= 0 or y >= 0:
+            add_to_ends(sums, network_sum, x, y, setting[t], value_emotional[t],
                         value_social[t], network[t])
-    return ending
 
 
 def outlive(world: World, weeks: int) -> None:

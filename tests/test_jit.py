@@ -24,3 +24,22 @@ def test_exp32_matches_exp_within_its_stated_error():
     out = np.empty_like(beyond)
     _exp_all(beyond, out)
     assert np.allclose(out, np.exp([-EXP32_RANGE, EXP32_RANGE]), rtol=1e-4)  # clipped
+
+
+def test_two_cores_give_the_same_run_as_one(baseline, monkeypatch):
+    """Loops split over two cores (each half of the rows on its own core) give the same
+    outputs, bit for bit, as one core; here even small loops are split."""
+    import sim.jit
+    from sim import LonelinessModel
+
+    def run(threads):
+        monkeypatch.setattr(sim.jit, "THREADS", threads)
+        monkeypatch.setattr(sim.jit, "TWO_CORES_FROM", 100)
+        model = LonelinessModel(baseline, residents=1500, years=0.5, seed=5, agents=False)
+        model.run()
+        return model
+
+    one, two = run(1), run(2)
+    assert np.array_equal(one.recorder.values, two.recorder.values, equal_nan=True)
+    assert np.array_equal(one.world.ties.closeness, two.world.ties.closeness)
+    assert np.array_equal(one.world.intake.sums, two.world.intake.sums)

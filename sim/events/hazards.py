@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.jit import kernel
+from sim.jit import kernel, on_two_cores
 from sim.parameters import Params
 from sim.population import FRAIL, GOOD, Population
 
@@ -129,27 +129,30 @@ def draw_events(pop: Population, tables: HazardTables, chronic_lonely: np.ndarra
     """
     n = pop.n
     u = rng.random(n, dtype=np.float32)
-    code = _draw(u, tables.bound, pop.age[:n], pop.active[:n], pop.female[:n], pop.health[:n],
-                 pop.partner[:n], pop.care_home[:n], pop.with_parents[:n],
-                 pop.household_size[:n], chronic_lonely, tables.death, tables.death_rr,
-                 tables.divorce, tables.partnering, tables.birth, tables.leave_home,
-                 tables.move, tables.decline, tables.recovery, tables.care_home)
+    code = np.full(n, -1, np.int8)
+    rows = (u, pop.age, pop.active, pop.female, pop.health, pop.partner, pop.care_home,
+            pop.with_parents, pop.household_size, chronic_lonely, code)
+    on_two_cores(n, lambda lo, hi: _draw(
+        tables.bound, *(c[lo:hi] for c in rows), tables.death, tables.death_rr, tables.divorce,
+        tables.partnering, tables.birth, tables.leave_home, tables.move, tables.decline,
+        tables.recovery, tables.care_home))
     who = np.flatnonzero(code >= 0).astype(np.int32)
     which = code[who]
     return {name: who[which == k] for k, name in enumerate(EVENTS)}
 
 
 @kernel
-def _draw(u, bound, age, active, female, health, partner, care_home, with_parents,
-          household_size, chronic, death, death_rr, divorce, partnering, birth, leave_home, move,
-          decline, recovery, to_care_home):  # pragma: no cover - compiled
-    """Event code per resident (index in EVENTS, -1: nothing); see :func:`draw_events`.
+def _draw(bound, u, age, active, female, health, partner, care_home, with_parents,
+          household_size, chronic, code, death, death_rr, divorce, partnering, birth, leave_home,
+          move, decline, recovery, to_care_home):  # pragma: no cover - compiled
+    """Event code per resident into ``code`` (index in EVENTS, -1: nothing).
+
+    See :func:`draw_events`.
 
     A draw above the bound of the resident's age (:meth:`HazardTables._bound`) means no
     event, so only the few below it have their hazards worked out.
     """
     n = len(u)
-    code = np.full(n, -1, np.int8)
     zero = np.float32(0.0)
     for i in range(n):
         a = age[i]
@@ -187,4 +190,3 @@ def _draw(u, bound, age, active, female, health, partner, care_home, with_parent
             if u[i] < cum:
                 code[i] = k
                 break
-    return code
