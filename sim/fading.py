@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim import convoy
-from sim.jit import kernel
+from sim.jit import kernel, on_two_cores
 from sim.parameters import Params
 from sim.population import FRAIL, Population
 from sim.synth import social_need
@@ -130,10 +130,14 @@ def end_chances(pop: Population, ties: Ties, params: Params, ids: np.ndarray, ye
         Chance per tie (0-1).
     """
     tp = params.ties
-    return _end_chances(np.asarray(ids, np.int32), ties.a, ties.b, ties.kind, ties.closeness,
-                        ties.age_gap, pop.age, pop.household, pop.health, pop.care_home,
-                        np.float32(tp.prune_from), np.float32(tp.prune_per_decade),
-                        np.float32(tp.frail_outing_loss), np.float32(years), settled)
+    ids = np.asarray(ids, np.int32)
+    chance = np.zeros(len(ids), np.float32)
+    on_two_cores(len(ids), lambda lo, hi: _end_chances(
+        ids[lo:hi], ties.a, ties.b, ties.kind, ties.closeness, ties.age_gap, pop.age,
+        pop.household, pop.health, pop.care_home, np.float32(tp.prune_from),
+        np.float32(tp.prune_per_decade), np.float32(tp.frail_outing_loss), np.float32(years),
+        settled, chance[lo:hi]))
+    return chance
 
 
 def settle_convoys(pop: Population, ties: Ties, params: Params, rng: np.random.Generator
@@ -176,10 +180,9 @@ def age_convoys(world: World, weeks: int) -> None:
 
 @kernel
 def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, care_home,
-                 prune_from, prune_per_decade, frail_outing_loss, years, settled
+                 prune_from, prune_per_decade, frail_outing_loss, years, settled, chance
                  ):  # pragma: no cover - compiled
-    """Chance per tie; see :func:`end_chances` (one pass over the ties)."""
-    chance = np.zeros(len(ids), np.float32)
+    """Chance per tie into ``chance`` (zeros: spared); see :func:`end_chances`."""
     for i in range(len(ids)):
         t = ids[i]
         x, y, k = a[t], b[t], kind[t]
@@ -202,7 +205,6 @@ def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, ca
             if not settled and outing and (health[end] == FRAIL or care_home[end]):
                 hazard += frail_outing_loss
         chance[i] = -np.expm1(-hazard * (1 if settled else years))
-    return chance
 
 
 @kernel

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.jit import kernel
+from sim.jit import kernel, on_two_cores
 from sim.population import FRAIL, MARITAL_NAMES, Population
 from sim.profiles import BAND_OF_YEAR
 
@@ -66,11 +66,12 @@ def weekly_table(pop: Population) -> np.ndarray:
     Returns:
         Array (cells, patterns) of counts.
     """
-    n = pop.n
-    counts = np.zeros((_N_CELLS, _N_PATTERNS), np.int64)
-    _count(pop.active[:n], pop.age[:n], pop.marital[:n], pop.living_alone[:n], pop.health[:n],
-           pop.djg_emotional[:n], pop.djg_social[:n], pop.djg6[:n], BAND_OF_YEAR, counts)
-    return counts
+    halves = np.zeros((2, _N_CELLS, _N_PATTERNS), np.int64)
+    rows = (pop.active, pop.age, pop.marital, pop.living_alone, pop.health, pop.djg_emotional,
+            pop.djg_social, pop.djg6)
+    on_two_cores(pop.n, lambda lo, hi: _count(*(c[lo:hi] for c in rows), BAND_OF_YEAR,
+                                              halves[0 if lo == 0 else 1]))
+    return halves[0] + halves[1]
 
 
 @kernel
