@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import resource
 import sys
 import time
@@ -95,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     """
     try:
         args = build_parser().parse_args(argv)
+        threads = os.environ.get("KONVOOI_THREADS", "").strip()
+        if threads not in ("", "1", "2"):
+            raise KonvooiError(f"KONVOOI_THREADS must be 1 or 2, not {threads!r}")
         if args.command == "run":
             return _run(args)
         return _bench(args)
@@ -165,6 +169,7 @@ def _read_policy(files: list[Path]) -> dict | None:
 
 
 def _bench(args: argparse.Namespace) -> int:
+    from sim import jit
     from sim.model import LonelinessModel
     from sim.resident import Resident
 
@@ -193,6 +198,7 @@ def _bench(args: argparse.Namespace) -> int:
         "peak_rss_mb": round(peak_mb, 1),
         "ties": int(len(model.world.ties.live())),
         "resident_agents": len(model.agents_by_type.get(Resident, ())),
+        "cores": jit.THREADS,
     }
     if spent is not None:
         result["phase_ms_per_week"] = {name: round(1000 * seconds / model.weeks, 2)

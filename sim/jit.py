@@ -22,9 +22,22 @@ kernel = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="nump
 inline = numba.njit(cache=True, nogil=True, boundscheck=False, error_model="numpy",
                     inline="always")
 
-#: Cores used by :func:`on_two_cores` (environment ``KONVOOI_THREADS``: 1 or 2; default 2
-#: when the machine has two or more).
-THREADS = max(1, min(2, int(os.environ.get("KONVOOI_THREADS", os.cpu_count() or 1))))
+
+
+def threads_setting() -> int:
+    """Cores for :func:`on_two_cores`: ``KONVOOI_THREADS`` (1 or 2), else 2 if there are two.
+
+    Returns:
+        1 or 2 (any other value of the variable is ignored here; the command line rejects it).
+    """
+    text = os.environ.get("KONVOOI_THREADS", "").strip()
+    if text in ("1", "2"):
+        return int(text)
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+#: Cores used by :func:`on_two_cores`.
+THREADS = threads_setting()
 #: Loops shorter than this run on one core (handing half to the other costs ~0.1 ms).
 TWO_CORES_FROM = 50_000
 _pool: ThreadPoolExecutor | None = None

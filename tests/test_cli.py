@@ -69,6 +69,13 @@ def test_bad_input_gives_one_line_and_exit_2(args, expected, capsys):
     assert err.startswith("konvooi: ") and expected in err, err
 
 
+def test_bad_thread_setting_gives_one_line_and_exit_2(monkeypatch, capsys):
+    monkeypatch.setenv("KONVOOI_THREADS", "four")
+    assert main(["bench", "--residents", "300", "--years", "0.1"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "konvooi: KONVOOI_THREADS must be 1 or 2, not 'four'"
+
+
 def test_unwritable_output_directory_fails_before_the_run(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("x")
