@@ -43,6 +43,16 @@ TWO_CORES_FROM = 50_000
 _pool: ThreadPoolExecutor | None = None
 
 
+def _forget_pool() -> None:
+    """In a forked child the worker thread does not exist: start a new pool when needed."""
+    global _pool
+    _pool = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
+
+
 def on_two_cores(n: int, run: Callable[[int, int], object]) -> None:
     """Run ``run(lo, hi)`` over two halves of ``range(n)`` at once, one on each core.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from sim.jit import EXP32_RANGE, exp32, kernel
 
@@ -43,3 +44,27 @@ def test_two_cores_give_the_same_run_as_one(baseline, monkeypatch):
     assert np.array_equal(one.recorder.values, two.recorder.values, equal_nan=True)
     assert np.array_equal(one.world.ties.closeness, two.world.ties.closeness)
     assert np.array_equal(one.world.intake.sums, two.world.intake.sums)
+
+
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+def test_two_cores_work_in_a_forked_process():
+    """A process forked after the worker thread started (as some sweep runners do) starts
+    its own worker instead of waiting for one that does not exist there."""
+    import multiprocessing
+
+    import sim.jit
+
+    halves = []
+    sim.jit.on_two_cores(2 * sim.jit.TWO_CORES_FROM, lambda lo, hi: halves.append((lo, hi)))
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        got = pool.apply_async(_split, (2 * sim.jit.TWO_CORES_FROM,)).get(timeout=60)
+    assert sorted(got) == sorted(halves)
+
+
+def _split(n):
+    import sim.jit
+
+    halves = []
+    sim.jit.on_two_cores(n, lambda lo, hi: halves.append((lo, hi)))
+    return halves
