@@ -233,16 +233,23 @@ def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np
 @kernel
 def _revalue(ids, setting, rate, a, b, kind, closeness, tie_setting, emotional, social, network,
              sums, network_sum, changed, fresh):  # pragma: no cover - compiled
-    """Old values out, new values cached and in; see :func:`revalue`."""
+    """Old values out, new values cached and in; see :func:`revalue`.
+
+    A tie whose setting and values did not change (a relative elsewhere of someone who
+    moved house, say) is left as it is.
+    """
     for i in range(len(ids)):
         t = ids[i]
         x, y = a[t], b[t]
+        s = setting[i]
+        e, soc, d = value_of(s, rate[i], kind[t], closeness[t])
         if not fresh:
+            if (s == tie_setting[t] and e == emotional[t] and soc == social[t]
+                    and d == network[t]):
+                continue
             add_to_ends(sums, network_sum, x, y, tie_setting[t], -emotional[t], -social[t],
                         -network[t])
-        s = setting[i]
         tie_setting[t] = s
-        e, soc, d = value_of(s, rate[i], kind[t], closeness[t])
         emotional[t], social[t], network[t] = e, soc, d
         add_to_ends(sums, network_sum, x, y, s, e, soc, d)
         changed[x] = True
