@@ -315,6 +315,8 @@ def inlaw_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
     Returns:
         Ids of the new in-law ties.
     """
+    if not len(a):
+        return np.zeros(0, np.int32)
     holder, via = np.concatenate([a, b]), np.concatenate([b, a])
     slots = ties.slots[via]
     r, c = np.nonzero(slots >= 0)
