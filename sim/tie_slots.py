@@ -181,3 +181,27 @@ def tied(a, b, count, peer):  # pragma: no cover - compiled
                 out[i] = True
                 break
     return out
+
+
+@kernel
+def listed(residents, count, slots):  # pragma: no cover - compiled
+    """The tie ids in the used slots of some residents (a tie between two of them twice).
+
+    Args:
+        residents: Resident rows.
+        count: Used slots per resident.
+        slots: Tie id per resident and slot.
+
+    Returns:
+        Tie ids, resident by resident.
+    """
+    total = 0
+    for r in residents:
+        total += count[r]
+    out = np.empty(total, np.int32)
+    k = 0
+    for r in residents:
+        for col in range(count[r]):
+            out[k] = slots[r, col]
+            k += 1
+    return out

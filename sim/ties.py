@@ -160,8 +160,7 @@ class Ties:
         Returns:
             Sorted unique tie ids.
         """
-        rows = self.slots[np.asarray(residents, np.int32)].ravel()
-        return unique(rows[rows >= 0])
+        return unique(tie_slots.listed(np.asarray(residents, np.int32), self.count, self.slots))
 
     def ensure_residents(self, residents: int) -> None:
         """Make room in the slot table for at least ``residents`` rows.
