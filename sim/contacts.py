@@ -65,7 +65,7 @@ def out_of_home(pop: Population, params: Params, rows: np.ndarray | slice = slic
     return (able * (1 - c.withdrawal_effect * pop.withdrawal[rows])).astype(np.float32)
 
 
-def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray | slice,
+def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
               going_out: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Setting and total contact rate (in person plus remote, per week) of some ties.
 
@@ -80,15 +80,13 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray | sli
         pop: The population table.
         ties: The tie store.
         params: Model parameters.
-        ids: Tie ids (or a slice of rows).
+        ids: Tie ids.
         going_out: Result of :func:`out_of_home`.
 
     Returns:
         ``(setting, rate)`` per tie.
     """
     c = params.contact
-    if isinstance(ids, slice):
-        ids = np.arange(*ids.indices(ties.n), dtype=np.int32)
     ids = np.asarray(ids, np.int32)
     setting = np.empty(len(ids), np.int8)
     rate = np.empty(len(ids), np.float32)
@@ -279,11 +277,10 @@ def value_of(setting, rate, kind, closeness):  # pragma: no cover - compiled
     return closeness * closeness * g, g * (SOCIAL_FLOOR + (1 - SOCIAL_FLOOR) * closeness), network
 
 
-#: What :meth:`Intake.weigh` sums, and whether each weighs the social (1) or emotional (0)
-#: sums: emotional and social intake, the contact index, and the remote parts of emotional
-#: and social intake (worth more to residents with video calling).
+#: What :meth:`Intake.weigh` sums: emotional and social intake, the contact index (from the
+#: social sums), and the remote parts of emotional and social intake (worth more to residents
+#: with video calling).
 WEIGHTED = ("emotional", "social", "contacts", "emotional_remote", "social_remote")
-WEIGHS_SOCIAL = np.array([0, 1, 1, 0, 1], np.int64)
 
 
 class Intake:
@@ -299,8 +296,7 @@ class Intake:
         self.network = np.zeros(capacity, np.float32)
         # Weighted sums (see weigh), kept between weeks: only residents whose ties changed
         # (``changed``) are summed again while the weights stay the same.
-        # (One more column: own-network contacts a week, copied along with the weighted sums.)
-        self.weighted = np.zeros((capacity, len(WEIGHTED) + 1), np.float32)
+        self.weighted = np.zeros((capacity, len(WEIGHTED)), np.float32)
         self.changed = np.ones(capacity, np.bool_)
         self._weights: np.ndarray | None = None
 
@@ -324,7 +320,7 @@ class Intake:
             more = capacity - len(self.sums)
             self.sums = np.vstack([self.sums, np.zeros((more, self.sums.shape[1]), np.float32)])
             self.network = np.concatenate([self.network, np.zeros(more, np.float32)])
-            self.weighted = np.vstack([self.weighted, np.zeros((more, len(WEIGHTED) + 1),
+            self.weighted = np.vstack([self.weighted, np.zeros((more, len(WEIGHTED)),
                                                                np.float32)])
             self.changed = np.concatenate([self.changed, np.ones(more, np.bool_)])
 
@@ -337,15 +333,14 @@ class Intake:
                 social sums are weighted by this week's lockdown weights.
 
         Returns:
-            Array (rows, len(WEIGHTED) + 1): the weighted sums, then own-network contacts a
-            week; a view kept by the intake, valid until it changes.
+            Array (rows, len(WEIGHTED)); a view kept by the intake, valid until it changes.
         """
         if self._weights is None or not np.array_equal(weights, self._weights):
             self.changed[:n] = True
             self._weights = weights.copy()
         rows = np.flatnonzero(self.changed[:n])
-        on_two_cores(len(rows), lambda lo, hi: _weigh(rows[lo:hi], self.sums, self.network,
-                                                      weights, self.weighted, self.changed))
+        on_two_cores(len(rows), lambda lo, hi: _weigh(rows[lo:hi], self.sums, weights,
+                                                      self.weighted, self.changed))
         return self.weighted[:n]
 
     def clear(self) -> None:
@@ -399,11 +394,11 @@ def add_to_ends(sums, network_sum, x, y, setting, emotional, social, network
 
 
 @kernel
-def _weigh(rows, sums, network, weights, weighted, changed):  # pragma: no cover - compiled
+def _weigh(rows, sums, weights, weighted, changed):  # pragma: no cover - compiled
     """Weighted sums of some residents; see :meth:`Intake.weigh`.
 
     The five weightings of :data:`WEIGHTED` read each setting's emotional (e) or social (s)
-    sum as :data:`WEIGHS_SOCIAL` says: e, s, s, e, s.
+    sum: e, s, s, e, s.
     """
     zero = np.float32(0.0)
     for i in rows:
@@ -417,5 +412,4 @@ def _weigh(rows, sums, network, weights, weighted, changed):  # pragma: no cover
             social_remote += s * weights[4, k]
         weighted[i, 0], weighted[i, 1], weighted[i, 2] = emotional, social, contacts
         weighted[i, 3], weighted[i, 4] = emotional_remote, social_remote
-        weighted[i, 5] = network[i]  # own-network contacts a week, unweighted
         changed[i] = False

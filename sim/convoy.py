@@ -12,7 +12,7 @@ import numpy as np
 from sim import fading
 from sim.arrays import first_and_inverse, isin, stable_sort, unique
 from sim.parameters import Params
-from sim.population import DIVORCED, WIDOWED, Population
+from sim.population import DIVORCED, FRAIL, WIDOWED, Population
 from sim.profiles import ADULT_BAND_MEANS, Profile, adult_band
 from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, NEIGHBOUR, PARTNER, Ties
 
@@ -409,13 +409,13 @@ def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
     cv = params.convoy
     age = pop.age[ids]
     band7 = np.searchsorted((0, 18, 25, 45, 65, 75, 85), age, side="right") - 1
-    frail_factor = np.where(pop.health[ids] == 2, params.population.frail_fewer_ties, 1.0)
-    # The divorced lost shared friends with their marriage (see events.life.divorce).
-    frail_factor = frail_factor * np.where(pop.marital[ids] == DIVORCED,
-                                           1 - params.life.divorce_friend_loss, 1.0)
+    # Fewer friends for the frail, and for the divorced, who lost shared friends with their
+    # marriage (see events.life.divorce).
+    fewer = (np.where(pop.health[ids] == FRAIL, params.population.frail_fewer_ties, 1.0)
+             * np.where(pop.marital[ids] == DIVORCED, 1 - params.life.divorce_friend_loss, 1.0))
     # Friends: anywhere in town (one focus), strongly age-homophilous. Each tie is sought
     # from one side, so each resident asks for half the mean.
-    wanted = rng.poisson(np.asarray(cv.friends_by_band)[band7] * frail_factor / 2)
+    wanted = rng.poisson(np.asarray(cv.friends_by_band)[band7] * fewer / 2)
     town = np.zeros(len(ids))
     seek = np.repeat(np.arange(len(ids)), wanted)
     a, b = pair_in_focus(rng, FocusIndex(ids, town, age), ids[seek], town[seek], age[seek],

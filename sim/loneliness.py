@@ -82,15 +82,15 @@ def fulfilment(pop: Population, intake: Intake, w: Weights,
     constants = np.array([*factors, lon.participation_weight, lon.withdrawal_discount,
                           lon.emotional_scale, lon.social_scale], np.float32)
     read = (pop.work, pop.workplace, pop.club, pop.activity, pop.remote_boost, pop.withdrawal,
-            intake.weigh(n, weights))
+            intake.weigh(n, weights), intake.network)
     written = (pop.achieved_emotional, pop.achieved_social, pop.contacts, pop.network_contacts)
     on_two_cores(n, lambda lo, hi: _fulfil(*(c[lo:hi] for c in read), constants,
                                            *(c[lo:hi] for c in written)))
 
 
 @kernel
-def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, constants,
-            achieved_e, achieved_s, contacts, network):  # pragma: no cover - compiled
+def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, network_sum,
+            constants, achieved_e, achieved_s, contacts, network):  # pragma: no cover - compiled
     """Fulfilment per resident; see :func:`fulfilment`."""
     kept_work, kept_school, kept_club, taking_part_weight = (constants[0], constants[1],
                                                              constants[2], constants[3])
@@ -111,7 +111,7 @@ def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, consta
         achieved_e[i] = e / (e + scale_e)
         achieved_s[i] = s / (s + scale_s)
         contacts[i] = c
-        network[i] = weighted[i, 5]
+        network[i] = network_sum[i]
 
 
 def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:

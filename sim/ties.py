@@ -241,10 +241,6 @@ class Ties:
         self.count.fill(0)
         tie_slots.fill(self.a[: self.n], self.b[: self.n], 0, self.count, self.slots, self.peer)
 
-    def _other(self, tids: np.ndarray, ends: np.ndarray) -> np.ndarray:
-        """The resident at the other end of each tie from ``ends`` (-1: elsewhere)."""
-        return np.where(self.a[tids] == ends, self.b[tids], self.a[tids])
-
     def _grow(self, capacity: int) -> None:
         for name in _COLUMNS:
             old = getattr(self, name)

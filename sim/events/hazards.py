@@ -149,7 +149,7 @@ def _draw(bound, u, age, active, female, health, partner, care_home, with_parent
 
     See :func:`draw_events`.
 
-    A draw above the bound of the resident's age (:meth:`HazardTables._bound`) means no
+    A draw above the bound of the resident's age (:meth:`HazardTables.refresh_bound`) means no
     event, so only the few below it have their hazards worked out.
     """
     n = len(u)
