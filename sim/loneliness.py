@@ -180,7 +180,7 @@ def answer_items(pop: Population, params: Params) -> None:
     thresholds = np.array([*lon.emotional_thresholds, *lon.social_thresholds], np.float32)
 
     def answer(lo: int, hi: int) -> None:
-        _answer_all(hi - lo, pop.emotional[lo:hi], pop.social[lo:hi], pop.item_offset[:, lo:hi],
+        _answer_all(hi - lo, pop.emotional[lo:hi], pop.social[lo:hi], pop.item_offset, lo,
                     thresholds, _SHORT, pop.djg_emotional[lo:hi], pop.djg_social[lo:hi],
                     pop.djg6[lo:hi], pop.lonely_weeks[lo:hi])
 
@@ -236,11 +236,14 @@ def _targets(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobbl
 
 
 @kernel
-def _answer_all(n, emotional, social, offset, thresholds, short, djg_e, djg_s, djg6,
+def _answer_all(n, emotional, social, offset, first, thresholds, short, djg_e, djg_s, djg6,
                 lonely_weeks):  # pragma: no cover - compiled
     """DJG answers from the latent state (see :func:`answer_items`).
 
-    Item by item over all residents: branch-free loops the compiler turns into vector code.
+    ``offset`` is the whole (items, rows) table; the residents are its columns ``first`` to
+    ``first + n``. Item by item over the residents: branch-free loops over contiguous rows of
+    the table, which the compiler turns into vector code (with a column slice of the table
+    passed in, whose rows the compiler cannot know to be contiguous, this took 8× as long).
     """
     djg_e[:n] = 0
     djg_s[:n] = 0
@@ -248,7 +251,7 @@ def _answer_all(n, emotional, social, offset, thresholds, short, djg_e, djg_s, d
     for k in range(len(thresholds)):
         latent = emotional if k < 6 else social
         score = djg_e if k < 6 else djg_s
-        row, threshold, in_short = offset[k], thresholds[k], np.int8(short[k])
+        row, threshold, in_short = offset[k, first:first + n], thresholds[k], np.int8(short[k])
         for i in range(n):
             hit = np.int8(latent[i] + row[i] > threshold)
             score[i] += hit
