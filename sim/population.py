@@ -155,7 +155,7 @@ class Population:
             years: Time passed.
         """
         n = self.n
-        np.add(self.age[:n], np.float32(years), out=self.age[:n], where=self.active[:n])
+        _grow_older(self.age[:n], self.active[:n], np.float32(years))
 
     def refresh_households(self) -> None:
         """Recompute household sizes and who lives alone (derived columns)."""
@@ -165,15 +165,27 @@ class Population:
 
 
 @kernel
+def _grow_older(age, active, years):  # pragma: no cover - compiled
+    """Add ``years`` to the age of active rows (a branch-free loop: vector code)."""
+    for i in range(len(age)):
+        age[i] += years * active[i]
+
+
+@kernel
 def _household_sizes(active, household, care_home, size, alone):  # pragma: no cover - compiled
-    """Persons per household for each resident (0 if inactive) and who lives alone."""
+    """Persons per household for each resident (0 if inactive) and who lives alone.
+
+    Counts sit one place up from the household id; place 0 collects the rows without a
+    household (inactive, or id -1) and is emptied before it is read: branch-free loops.
+    """
     top = 0
     for i in range(len(household)):
         top = max(top, household[i])
-    count = np.zeros(top + 1, np.int32)
+    count = np.zeros(top + 2, np.int32)
     for i in range(len(household)):
-        if active[i] and household[i] >= 0:
-            count[household[i]] += 1
+        count[(household[i] + 1) * active[i]] += 1
+    count[0] = 0
     for i in range(len(household)):
-        size[i] = count[household[i]] if active[i] and household[i] >= 0 else 0
-        alone[i] = size[i] == 1 and not care_home[i]
+        persons = count[(household[i] + 1) * active[i]]
+        size[i] = persons
+        alone[i] = (persons == 1) & ~care_home[i]

@@ -29,21 +29,25 @@ def test_exp32_matches_exp_within_its_stated_error():
 
 def test_two_cores_give_the_same_run_as_one(baseline, monkeypatch):
     """Loops split over two cores (each half of the rows on its own core) give the same
-    outputs, bit for bit, as one core; here even small loops are split."""
+    outputs, bit for bit, as one core; here even small loops are split (also the intake
+    sums of a maintenance pass, split only in large towns), or not."""
     import sim.jit
+    import sim.maintenance
     from sim import LonelinessModel
 
-    def run(threads):
+    def run(threads, split_sums_from):
         monkeypatch.setattr(sim.jit, "THREADS", threads)
         monkeypatch.setattr(sim.jit, "TWO_CORES_FROM", 100)
+        monkeypatch.setattr(sim.maintenance, "SPLIT_SUMS_FROM", split_sums_from)
         model = LonelinessModel(baseline, residents=1500, years=0.5, seed=5, agents=False)
         model.run()
         return model
 
-    one, two = run(1), run(2)
-    assert np.array_equal(one.recorder.values, two.recorder.values, equal_nan=True)
-    assert np.array_equal(one.world.ties.closeness, two.world.ties.closeness)
-    assert np.array_equal(one.world.intake.sums, two.world.intake.sums)
+    one = run(1, 10**9)
+    for two in (run(2, 100), run(1, 100), run(2, 10**9)):
+        assert np.array_equal(one.recorder.values, two.recorder.values, equal_nan=True)
+        assert np.array_equal(one.world.ties.closeness, two.world.ties.closeness)
+        assert np.array_equal(one.world.intake.sums, two.world.intake.sums)
 
 
 @pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
