@@ -41,9 +41,14 @@ class World:
         self.streams = {name: stream(scenario.seed, name) for name in STREAMS}
         size = residents or scenario.residents
         self.start_size = size
-        cap = int(size * 1.3) + 64
+        start_cap = int(size * 1.3) + 64
+        # Rows are never reused (ids stay valid for traces and events): births and newcomers
+        # add about 5 % of the population a year (100,000 residents: 150,000 rows after 10
+        # years), so the table starts with room for the whole run instead of growing (a
+        # copy of every column, and of the tie slots, mid-run).
+        cap = max(start_cap, int(size * (1.1 + 0.055 * scenario.years)) + 64)
         self.pop = Population(cap)
-        self.ties = Ties(cap * 14, cap, self.params.ties.max_ties)
+        self.ties = Ties(start_cap * 14, cap, self.params.ties.max_ties)
         self.intake = Intake(cap)
         self.next_household = 0
         self.n_neighbourhoods = max(1, round(size / self.profile.neighbourhood_size))
