@@ -86,14 +86,10 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
     Returns:
         ``(setting, rate)`` per tie.
     """
-    c = params.contact
     ids = np.asarray(ids, np.int32)
     setting = np.empty(len(ids), np.int8)
     rate = np.empty(len(ids), np.float32)
-    constants = (_per_kind(c), np.float32(c.lapsed_per_week),
-                 np.float32(c.family_per_week * c.external_in_person_share),
-                 np.float32(c.closeness_rate_gain), np.float32(c.partner_per_week),
-                 np.asarray(c.remote_per_in_person, np.float32))
+    constants = _rate_constants(params.contact)
     on_two_cores(len(ids), lambda lo, hi: _rates(
         ids[lo:hi], ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate, pop.household,
         pop.care_home, pop.neighbourhood, pop.workplace, pop.club, pop.activity, going_out,
@@ -197,10 +193,15 @@ def _rate_of(k, ext, closeness, fixed_rate, same_household, fa, fb, care_x, care
     return s, np.float32(in_person * (1 + remote[s]))
 
 
-def _per_kind(c: ContactParams) -> np.ndarray:
-    return np.array([c.family_per_week, c.family_per_week, c.friend_per_week,
-                     c.neighbour_per_week, c.colleague_per_week, c.club_per_week, 0.0,
-                     c.club_per_week], np.float32)
+def _rate_constants(c: ContactParams) -> tuple:
+    """The contact parameters :func:`_rate_of` reads, after ``going_z``, in its order."""
+    per_kind = np.array([c.family_per_week, c.family_per_week, c.friend_per_week,
+                         c.neighbour_per_week, c.colleague_per_week, c.club_per_week, 0.0,
+                         c.club_per_week], np.float32)
+    return (per_kind, np.float32(c.lapsed_per_week),
+            np.float32(c.family_per_week * c.external_in_person_share),
+            np.float32(c.closeness_rate_gain), np.float32(c.partner_per_week),
+            np.asarray(c.remote_per_in_person, np.float32))
 
 
 def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np.ndarray,
@@ -222,37 +223,76 @@ def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np
             taken out already, or an emptied intake): only add the new ones.
     """
     ids = np.asarray(ids, np.int32)
+    cached = (ties.setting, ties.value_emotional, ties.value_social, ties.network_rate,
+              intake.sums, intake.network, intake.changed, fresh)
+    if len(ids) < DIRECT_BELOW:
+        _revalue_direct(ids, ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate,
+                        pop.household, pop.care_home, pop.neighbourhood, pop.workplace,
+                        pop.club, pop.activity, going_out, *_rate_constants(params.contact),
+                        *cached)
+        return
     setting, rate = tie_rates(pop, ties, params, ids, going_out)
-    _revalue(ids, setting, rate, ties.a, ties.b, ties.kind, ties.closeness, ties.setting,
-             ties.value_emotional, ties.value_social, ties.network_rate, intake.sums,
-             intake.network, intake.changed, fresh)
+    _revalue(ids, setting, rate, ties.a, ties.b, ties.kind, ties.closeness, *cached)
+
+
+#: Below this many ties, :func:`revalue` works out each tie's rate as it goes (the ties of the
+#: week's movers, newcomers, new partners: a few thousand scattered ties, whose reads wait on
+#: memory once instead of twice); above it, the rates come first, column by column
+#: (:func:`_rates`, faster for all ties at once). Same values either way.
+DIRECT_BELOW = 50_000
 
 
 @kernel
 def _revalue(ids, setting, rate, a, b, kind, closeness, tie_setting, emotional, social, network,
              sums, network_sum, changed, fresh):  # pragma: no cover - compiled
-    """Old values out, new values cached and in; see :func:`revalue`.
+    """Old values out, new values cached and in, from given rates; see :func:`revalue`."""
+    for i in range(len(ids)):
+        t = ids[i]
+        _revalue_one(t, setting[i], rate[i], a[t], b[t], kind[t], closeness[t], tie_setting,
+                     emotional, social, network, sums, network_sum, changed, fresh)
+
+
+@kernel
+def _revalue_direct(ids, a, b, kind, closeness, fixed_rate, household, care_home,
+                    neighbourhood, workplace, club, activity, going_out, per_kind, lapsed,
+                    external, gain, partner_rate, remote, tie_setting, emotional, social,
+                    network, sums, network_sum, changed, fresh):  # pragma: no cover - compiled
+    """Each tie's rate, then its old values out, new values in; see :func:`revalue`."""
+    for i in range(len(ids)):
+        t = ids[i]
+        x, y, k = a[t], b[t], kind[t]
+        ext = y < 0
+        z = x if ext else y
+        focus = (neighbourhood if k == NEIGHBOUR else workplace if k == COLLEAGUE
+                 else club if k == CLUB else activity)  # read only for these four kinds
+        s, r = _rate_of(k, ext, closeness[t], fixed_rate[t], household[x] == household[z],
+                        focus[x], focus[z], care_home[x], care_home[z],
+                        neighbourhood[x] == neighbourhood[z], going_out[x], going_out[z],
+                        per_kind, lapsed, external, gain, partner_rate, remote)
+        _revalue_one(t, s, r, x, y, k, closeness[t], tie_setting, emotional, social, network,
+                     sums, network_sum, changed, fresh)
+
+
+@inline
+def _revalue_one(t, s, rate, x, y, kind, closeness, tie_setting, emotional, social, network,
+                 sums, network_sum, changed, fresh):  # pragma: no cover - compiled
+    """One tie: old values out, new values cached and in.
 
     A tie whose setting and values did not change (a relative elsewhere of someone who
     moved house, say) is left as it is.
     """
-    for i in range(len(ids)):
-        t = ids[i]
-        x, y = a[t], b[t]
-        s = setting[i]
-        e, soc, d = value_of(s, rate[i], kind[t], closeness[t])
-        if not fresh:
-            if (s == tie_setting[t] and e == emotional[t] and soc == social[t]
-                    and d == network[t]):
-                continue
-            add_to_ends(sums, network_sum, x, y, tie_setting[t], -emotional[t], -social[t],
-                        -network[t])
-        tie_setting[t] = s
-        emotional[t], social[t], network[t] = e, soc, d
-        add_to_ends(sums, network_sum, x, y, s, e, soc, d)
-        changed[x] = True
-        if y >= 0:
-            changed[y] = True
+    e, soc, d = value_of(s, rate, kind, closeness)
+    if not fresh:
+        if s == tie_setting[t] and e == emotional[t] and soc == social[t] and d == network[t]:
+            return
+        add_to_ends(sums, network_sum, x, y, tie_setting[t], -emotional[t], -social[t],
+                    -network[t])
+    tie_setting[t] = s
+    emotional[t], social[t], network[t] = e, soc, d
+    add_to_ends(sums, network_sum, x, y, s, e, soc, d)
+    changed[x] = True
+    if y >= 0:
+        changed[y] = True
 
 
 @inline
