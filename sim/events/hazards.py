@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.jit import kernel, on_two_cores
+from sim.jit import kernel
 from sim.parameters import Params
 from sim.population import FRAIL, GOOD, Population
 
@@ -132,10 +132,12 @@ def draw_events(pop: Population, tables: HazardTables, chronic_lonely: np.ndarra
     code = np.full(n, -1, np.int8)
     rows = (u, pop.age, pop.active, pop.female, pop.health, pop.partner, pop.care_home,
             pop.with_parents, pop.household_size, chronic_lonely, code)
-    on_two_cores(n, lambda lo, hi: _draw(
-        tables.bound, *(c[lo:hi] for c in rows), tables.death, tables.death_rr, tables.divorce,
-        tables.partnering, tables.birth, tables.leave_home, tables.move, tables.decline,
-        tables.recovery, tables.care_home))
+    # One core: this is the week's first compiled loop after the handlers' Python work, and
+    # handing half of it to the idle second core cost more than it saved (100,000 residents:
+    # 1.1-1.2 ms a week against 0.5-0.6 on one core, measured in the running model).
+    _draw(tables.bound, *rows, tables.death, tables.death_rr, tables.divorce, tables.partnering,
+          tables.birth, tables.leave_home, tables.move, tables.decline, tables.recovery,
+          tables.care_home)
     who = np.flatnonzero(code >= 0).astype(np.int32)
     which = code[who]
     return {name: who[which == k] for k, name in enumerate(EVENTS)}
