@@ -210,7 +210,9 @@ def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np
 
     Each tie's old values are taken out of both ends' intake sums, its new setting, emotional
     and social value and own-network contact rate are cached (see the module docstring and
-    :func:`value_of`), and the new values are added back — one compiled pass after the rates.
+    :func:`value_of`), and the new values are added back: for a few ties, in one compiled
+    pass that works out each rate as it goes; for many, in one pass after the rates
+    (:func:`tie_rates`, see :data:`DIRECT_BELOW`).
 
     Args:
         pop: The population table.
