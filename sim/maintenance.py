@@ -147,9 +147,8 @@ def outlive(world: World, weeks: int) -> None:
     """
     ties, pop = world.ties, world.pop
     ext = ties.elsewhere()
-    alter_age = pop.age[ties.a[ext]] + ties.age_gap[ext]
-    hazard = world.hazards.death.mean(axis=0)[np.clip(alter_age, 0, 110).astype(np.int32)]
-    p = np.where(alter_age >= 105, 1.0, -np.expm1(-weeks * hazard))
+    p = _death_chances(ext, ties.a, ties.age_gap, pop.age, world.hazards.death.mean(axis=0),
+                       np.float32(weeks))
     died = ext[world.streams["ties"].random(len(ext)) < p]
     close = died[ties.closeness[died] >= INNER]
     grieving = ties.a[close]
@@ -157,6 +156,23 @@ def outlive(world: World, weeks: int) -> None:
     np.maximum.at(pop.grief, grieving, grief.astype(np.float32))
     world.log("loss_elsewhere", unique(grieving))
     world.unlink(died)
+
+
+@kernel
+def _death_chances(ext, a, age_gap, age, death, weeks):  # pragma: no cover - compiled
+    """Chance that each person elsewhere dies within the block (1 from age 105).
+
+    Their age is the resident's plus the tie's gap; ``death`` is the weekly hazard by whole
+    year of age (both sexes averaged).
+    """
+    p = np.empty(len(ext), np.float32)
+    for i in range(len(ext)):
+        t = ext[i]
+        alter_age = age[a[t]] + np.float32(age_gap[t])
+        whole = int(min(max(alter_age, np.float32(0.0)), np.float32(110.0)))
+        p[i] = (np.float32(1.0) if alter_age >= 105
+                else -np.expm1(-weeks * death[whole]))
+    return p
 
 
 def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
