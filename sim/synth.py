@@ -18,6 +18,7 @@ from sim.population import (
     EMPLOYED,
     FRAIL,
     NEVER,
+    NO_WORK,
     PARTNERED,
     RETIRED,
     STUDENT,
@@ -122,7 +123,8 @@ def create_residents(pop: Population, profile: Profile, params: Params,
     student = adult & ~employed & (u[:, 6] < profile.by_band("students", band))
     pupil = (age >= 4) & (age < 18)
     retired = adult & ~employed & (age >= params.events.retirement_age)
-    pop.work[ids] = np.select([employed, student | pupil, retired], [EMPLOYED, STUDENT, RETIRED], 0)
+    pop.work[ids] = np.where(employed, EMPLOYED, np.where(
+        student | pupil, STUDENT, np.where(retired, RETIRED, NO_WORK)))
     # Loneliness-related personal traits.
     lon = params.loneliness
     conc = lon.desired_spread
