@@ -235,8 +235,10 @@ def drift_apart(world: World, weeks: int) -> None:
     """
     ties = world.ties
     ids = ties.live()
+    kind = ties.kind[ids]
+    ids = ids[(kind >= NEIGHBOUR) & (kind <= CLUB)]  # only these can drift apart
     p = drift_chances(ties, world.params, ids, weeks / 52)
-    world.unlink(ids[world.streams["ties"].random(len(ids)) < p])
+    world.unlink(ids[world.streams["ties"].random(len(ids), dtype=np.float32) < p])
 
 
 @kernel
