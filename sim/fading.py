@@ -1,7 +1,8 @@
-"""Convoys in later life, in the maintenance pass: narrower needs, pruning, grandchildren.
+"""Convoys change with age, in the maintenance pass: needs, pruning, grandchildren, turnover.
 
-Four mechanisms from the study of ageing convoys, each vectorised over residents or ties and
-run every ``ties.update_weeks`` weeks (never in the weekly step):
+Four mechanisms from the study of ageing convoys and one of tie turnover at every age, each
+vectorised over residents or ties and run every ``ties.update_weeks`` weeks (never in the
+weekly step):
 
 * **Narrowing needs** (socioemotional selectivity, Carstensen 1992): past
   ``loneliness.social_need_from`` the social fulfilment a resident wants falls with age
@@ -16,6 +17,12 @@ run every ``ties.update_weeks`` weeks (never in the weekly step):
   new generations join it): as residents with children age, grandchildren grow up and join
   their convoy at the pace at which ``convoy.grandchildren_by_band`` rises with age
   (:func:`sim.convoy.grandchildren_expected`), so the run keeps up the starting convoys.
+* **Acquaintances drift apart** (Mollenhorst, Volker & Flap 2014: about half of the non-kin
+  ties are replaced within seven years, mostly the weak ones): neighbour, colleague and club
+  ties that are neither friendships nor in the inner circle end at
+  ``ties.acquaintance_end_per_year``, and faster once their focus has lapsed
+  (``lapsed_end_per_year``). With the formation of new ties (``ties.new_ties_per_year``) this
+  keeps the number of focus ties by age level over the years instead of piling up.
 """
 
 from __future__ import annotations
@@ -29,7 +36,18 @@ from sim.jit import kernel, on_two_cores
 from sim.parameters import Params
 from sim.population import FRAIL, Population
 from sim.synth import social_need
-from sim.ties import DESCENDANT_GAP, FAMILY, FRIEND, INNER, PARTNER, VOLUNTEER, Ties
+from sim.ties import (
+    CLUB,
+    DESCENDANT_GAP,
+    FAMILY,
+    FRIEND,
+    INNER,
+    NEIGHBOUR,
+    PARTNER,
+    S_FRIEND,
+    VOLUNTEER,
+    Ties,
+)
 
 if TYPE_CHECKING:
     from sim.world import World
@@ -159,7 +177,10 @@ def settle_convoys(pop: Population, ties: Ties, params: Params, rng: np.random.G
 
 
 def age_convoys(world: World, weeks: int) -> None:
-    """One block of later-life change: narrower needs, pruned and lost peripheral ties.
+    """One block of convoy change: narrower needs, grandchildren, pruned and lost ties.
+
+    The acquaintances that drifted apart end last, so the draws before them are those of a
+    run without that turnover.
 
     Args:
         world: The municipality.
@@ -176,6 +197,48 @@ def age_convoys(world: World, weeks: int) -> None:
     ids = _ties_touching(at_risk, ties.alive[: ties.n], ties.a, ties.b)
     p = end_chances(pop, ties, world.params, ids, weeks / 52)
     world.unlink(ids[world.streams["ties"].random(len(ids)) < p])
+    drift_apart(world, weeks)
+
+
+def drift_chances(ties: Ties, params: Params, ids: np.ndarray, years: float) -> np.ndarray:
+    """Chance that each acquaintance tie ends over a period as the two drift apart.
+
+    Acquaintances — neighbour, colleague and club ties that have not grown into a friendship
+    or into the inner circle — end at ``ties.acquaintance_end_per_year`` while the two still
+    share the focus, and at ``lapsed_end_per_year`` more once it has lapsed (a move, a
+    retirement, leaving the club; the tie is then kept up privately, setting ``friend``).
+    Other ties get 0.
+
+    Args:
+        ties: The tie store.
+        params: Model parameters.
+        ids: Live tie ids.
+        years: Length of the period.
+
+    Returns:
+        Chance per tie (0-1).
+    """
+    tp = params.ties
+    kind = ties.kind[ids]
+    acquaintance = (kind >= NEIGHBOUR) & (kind <= CLUB) & (ties.closeness[ids] < INNER)
+    lapsed = ties.setting[ids] == S_FRIEND
+    hazard = acquaintance * (tp.acquaintance_end_per_year + lapsed * tp.lapsed_end_per_year)
+    return -np.expm1(-hazard * years)
+
+
+def drift_apart(world: World, weeks: int) -> None:
+    """End the acquaintance ties that drifted apart over a block (see :func:`drift_chances`).
+
+    Args:
+        world: The municipality.
+        weeks: Length of the block.
+    """
+    ties = world.ties
+    ids = ties.live()
+    kind = ties.kind[ids]
+    ids = ids[(kind >= NEIGHBOUR) & (kind <= CLUB)]  # only these can drift apart
+    p = drift_chances(ties, world.params, ids, weeks / 52)
+    world.unlink(ids[world.streams["ties"].random(len(ids), dtype=np.float32) < p])
 
 
 @kernel

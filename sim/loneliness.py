@@ -26,6 +26,7 @@ from sim.lockdown import Weights
 from sim.parameters import LonelinessParams, Params
 from sim.population import EMPLOYED, STUDENT, Population
 from sim.synth import SCHOOL_OFFSET
+from sim.ties import INNER, PARTNER, Ties
 
 #: DJG-11 emotional items (negatively worded; "yes" or "more or less" scores 1) and whether each
 #: is in DJG-6. The latent level above which a resident endorses each item is the parameter
@@ -305,9 +306,11 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
     """Starting state: partly adapted desires, latent loneliness at its target, a history.
 
     Nobody's past is simulated, so the start stands in for it: desires are lowered part of
-    the way toward what residents achieve (people have had time to adapt), grief of the
-    widowed reflects a random time since the loss (up to 15 years), latent loneliness sits at
-    its target, and those lonely now have been lonely for a random while (some chronically).
+    the way toward what residents achieve (people have had time to adapt; at least
+    ``settle_adaptation`` of the way), grief of the widowed reflects a random time since the
+    loss (up to 15 years), latent loneliness sits at its target, and those lonely now have
+    been lonely for a random while (:func:`spell_so_far`). Withdrawal starts at zero and
+    builds in the warm-up (``LonelinessModel.warm_up``) for those whose spell turns chronic.
 
     Args:
         pop: The population table (fulfilment already computed).
@@ -322,13 +325,15 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
     pop.fluctuation[1, ids] = rho * first + np.sqrt(1 - rho**2) * rng.normal(0, 1, len(ids))
     pop.desired_emotional_base[ids] = pop.desired_emotional[ids]
     pop.desired_social_base[ids] = pop.desired_social[ids]
-    # Equilibrium of adaptation and drift-back, reached part of the way.
+    # Equilibrium of adaptation and drift-back, reached part of the way: a random share
+    # between settle_adaptation and all of it.
     for desired, achieved in ((pop.desired_emotional, pop.achieved_emotional),
                               (pop.desired_social, pop.achieved_social)):
         d, a = desired[ids], achieved[ids]
         adapt = lon.adaptation_per_year * pop.mastery[ids]
         eq = (adapt * np.minimum(a, d) + lon.restore_per_year * d) / (adapt + lon.restore_per_year)
-        desired[ids] = d + rng.random(len(ids)) * (eq - d)
+        part = lon.settle_adaptation + (1 - lon.settle_adaptation) * rng.random(len(ids))
+        desired[ids] = d + part * (eq - d)
     widowed = ids[pop.marital[ids] == 2]
     since = rng.uniform(0, 15 * 52, len(widowed))
     pop.grief[widowed] = np.exp2(-since / pop.grief_halflife[widowed])
@@ -336,7 +341,89 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
     pop.emotional[ids] = target_e[ids]
     pop.social[ids] = target_s[ids]
     answer_items(pop, params)
-    # How long each has been lonely, and the withdrawal it built, come from the warm-up
-    # (LonelinessModel.warm_up), which starts everyone's count at zero.
-    pop.lonely_weeks[ids] = 0
+    pop.lonely_weeks[ids] = spell_so_far(pop, params, rng, ids)
     pop.withdrawal[ids] = 0
+
+
+def spell_so_far(pop: Population, params: Params, rng: np.random.Generator,
+                 ids: np.ndarray) -> np.ndarray:
+    """Weeks each resident has already been lonely when the town starts.
+
+    A resident lonely at the start (DJG-11 >= 3) did not become lonely this week. One whose
+    circumstances alone make them lonely (the answers they would give at their target
+    without the passing fluctuation) has been lonely for a while: the spell began uniformly
+    between now and ``settle_spell_weeks`` ago. One whose loneliness rests on a passing mood
+    began it within the fluctuation's time scale (``fluctuation_weeks``). The others' count
+    is zero. The warm-up (``LonelinessModel.warm_up``) carries the counts on, so that spells
+    that last pass ``chronic_after_weeks`` and build withdrawal, as they would have before
+    the start.
+
+    Args:
+        pop: The population table (fulfilment computed, answers given).
+        params: Model parameters.
+        rng: The population stream.
+        ids: Residents to settle.
+
+    Returns:
+        Weeks lonely so far, per resident of ``ids``.
+    """
+    lon = params.loneliness
+    lonely = (pop.djg_emotional[ids] + pop.djg_social[ids]) >= 3
+    lasting = lonely & (_calm_score(pop, params, ids) >= 3)
+    longest = np.where(lasting, lon.settle_spell_weeks, lon.fluctuation_weeks)
+    weeks = np.floor(rng.random(len(ids)) * (longest + 1))
+    return np.where(lonely, weeks, 0).astype(pop.lonely_weeks.dtype)
+
+
+def _calm_score(pop: Population, params: Params, ids: np.ndarray) -> np.ndarray:
+    """DJG-11 each resident would answer at their target without the personal fluctuation."""
+    saved = pop.fluctuation[:, ids].copy()
+    pop.fluctuation[:, ids] = 0
+    target_e, target_s = targets(pop, params)
+    pop.fluctuation[:, ids] = saved
+    lon = params.loneliness
+    thresholds = np.array([*lon.emotional_thresholds, *lon.social_thresholds], np.float32)
+    latent = np.concatenate([np.repeat(target_e[ids][None], len(lon.emotional_thresholds), 0),
+                             np.repeat(target_s[ids][None], len(lon.social_thresholds), 0)])
+    return (latent + pop.item_offset[:, ids] > thresholds[:, None]).sum(axis=0)
+
+
+def mourn_past_losses(pop: Population, ties: Ties, death: np.ndarray, params: Params,
+                      rng: np.random.Generator) -> None:
+    """Grief for close relatives and friends who died in the years before the start.
+
+    In the run, the death of someone in the inner circle raises grief to
+    ``life.other_loss_grief`` × closeness, which fades at the resident's own pace. The
+    starting town has lived through such losses too: each resident loses a close tie at the
+    summed death rate of the people now in their inner circle (their partner aside, whose
+    loss makes one widowed, see :func:`settle`), so the time since the last loss is drawn
+    from the exponential distribution of that rate, and the grief left is what that loss,
+    at the mean closeness of those ties, has faded to since.
+
+    Args:
+        pop: The population table.
+        ties: The tie store (the starting convoys).
+        death: Weekly death hazard by sex and age (``hazards.death``).
+        params: Model parameters.
+        rng: A stream of its own.
+    """
+    n = pop.n
+    ids = ties.live()
+    ids = ids[(ties.closeness[ids] >= INNER) & (ties.kind[ids] != PARTNER)]
+    a, b, close = ties.a[ids], ties.b[ids], ties.closeness[ids]
+    inside = b >= 0
+    other_age = np.where(inside, pop.age[np.maximum(b, 0)], pop.age[a] + ties.age_gap[ids])
+    by_age = death.mean(axis=0)
+    top = len(by_age) - 1
+    dies = by_age[np.clip(other_age, 0, top).astype(np.int64)]  # a loses b
+    dies_a = by_age[np.clip(pop.age[a], 0, top).astype(np.int64)]  # b loses a
+    ends = np.concatenate([a, b[inside]])
+    hazard = np.concatenate([dies, dies_a[inside]])
+    weighted = np.concatenate([close * dies, (close * dies_a)[inside]])
+    rate = np.bincount(ends, hazard, minlength=n)
+    mean_close = np.bincount(ends, weighted, minlength=n) / np.maximum(rate, 1e-12)
+    mourners = np.flatnonzero(pop.active[:n] & (rate > 0))
+    since = rng.exponential(1 / rate[mourners])
+    grief = (params.life.other_loss_grief * mean_close[mourners]
+             * np.exp2(-since / pop.grief_halflife[mourners]))
+    pop.grief[mourners] = np.maximum(pop.grief[mourners], grief.astype(np.float32))

@@ -12,7 +12,7 @@ from sim import loneliness
 from sim.events import HANDLERS, draw_events
 from sim.events.life import yearly_transitions
 from sim.lockdown import measures_on, participation_factors, weights
-from sim.maintenance import maintain
+from sim.maintenance import maintain, update_closeness
 from sim.policy.agents import PolicyEngine
 from sim.recorder import Recorder
 from sim.resident import Resident
@@ -20,6 +20,14 @@ from sim.rng import stream
 from sim.scenario import Scenario
 from sim.ties import N_SETTINGS
 from sim.world import World
+
+#: Weeks between the warm-up's closeness passes. A pass costs ~50 ms at 100,000 residents
+#: (one warm-up week ~3.5 ms), so the warm-up takes a yearly step: three passes over the
+#: default 156 weeks. The step is stable (growth and fading per year are at most 1).
+WARM_UP_CLOSENESS_WEEKS = 52
+#: Between those passes, withdrawal reaches the contact rates every this many weeks (re-valuing
+#: the ties of everyone whose withdrawal changed costs ~20 ms at 100,000 residents).
+WARM_UP_RATE_WEEKS = 26
 
 
 class LonelinessModel(mesa.Model):
@@ -137,20 +145,38 @@ class LonelinessModel(mesa.Model):
         """Let feelings settle on the starting convoys before week 0 (nothing is recorded).
 
         Nobody's past is simulated, so for ``weeks`` weeks the personal dynamics run on the
-        fixed starting town: latent loneliness, adapting desires, grief, withdrawal and how
-        long loneliness has lasted. Life events and tie changes wait for week 0.
+        starting town: latent loneliness, adapting desires, withdrawal and how long
+        loneliness has lasted; every half year (:data:`WARM_UP_RATE_WEEKS`) withdrawal reaches
+        the contact rates, and every year (:data:`WARM_UP_CLOSENESS_WEEKS`) the closeness of
+        the starting ties follows the contact they had (the withdrawn see less of people). Grief
+        for those who died before the start (:func:`loneliness.mourn_past_losses`, and the
+        widowed's from :func:`loneliness.settle`) is drawn as of week 0 and kept. Life
+        events, new ties and the later-life changes wait for week 0.
 
         Args:
             weeks: Length of the warm-up.
         """
         world = self.world
+        pop = world.pop
+        loneliness.mourn_past_losses(pop, world.ties, world.hazards.death, self.params,
+                                     stream(self.config.seed, "past-losses"))
+        # Grief is drawn as of week 0 (the time since each loss); the warm-up stands for the
+        # time before it, so it must not fade that grief further.
+        grief = pop.grief.copy()
         saved = world.streams["loneliness"]
         world.streams["loneliness"] = stream(self.config.seed, "warm-up")
-        for week in range(weeks):
-            if week % self.params.ties.update_weeks == 0:
-                world.follow_going_out()  # withdrawal reaches contact rates
+        unlocked = np.ones(N_SETTINGS, np.float32)
+        for week in range(1, weeks + 1):
             self.feel()
+            if week % WARM_UP_CLOSENESS_WEEKS == 0:
+                # Closeness follows the contact each tie had over the year (withdrawal
+                # included), and ties that faded out end, as they would have before week 0.
+                world.refresh_going_out()
+                update_closeness(world, WARM_UP_CLOSENESS_WEEKS, unlocked)
+            elif week % WARM_UP_RATE_WEEKS == 0:
+                world.follow_going_out()  # withdrawal reaches contact rates
         world.streams["loneliness"] = saved
+        pop.grief[:] = grief
         world.refresh_values()
 
     def maintain_ties(self) -> None:

@@ -13,11 +13,11 @@ import numpy as np
 
 from sim import fading
 from sim.events.life import divorce
-from sim.loneliness import targets
+from sim.loneliness import mourn_past_losses, spell_so_far, targets
 from sim.parameters import Params
 from sim.population import DIVORCED, FRAIL, NEVER
 from sim.synth import social_need
-from sim.ties import CLUB, DESCENDANT_GAP, FAMILY, FRIEND, INNER
+from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, INNER, NEIGHBOUR, S_FRIEND
 
 
 def with_params(world, **groups):
@@ -158,7 +158,8 @@ def test_the_oldest_let_peripheral_ties_go_but_keep_the_inner_circle(fresh):
     """Lang & Carstensen 1994: the oldest have fewer peripheral partners, as many close ones."""
     world = fresh.world
     with_params(world, ties={"prune_per_decade": 50.0, "prune_from": 80.0,
-                             "frail_outing_loss": 0.0})
+                             "frail_outing_loss": 0.0, "acquaintance_end_per_year": 0.0,
+                             "lapsed_end_per_year": 0.0})
     pop, ties = world.pop, world.ties
     n = pop.n
     live = ties.live()
@@ -235,3 +236,85 @@ def test_at_85_far_more_men_than_women_live_with_a_partner():
     # The band's mean is kept (uniform ages within 75-84).
     within = profile.at_age("partnered", np.linspace(75, 85, 1001)[:-1])
     assert abs(within.mean() - band) < 0.01
+
+
+def test_acquaintances_drift_apart_and_faster_once_the_focus_has_lapsed(fresh):
+    """Mollenhorst et al. 2014: weak ties resting on a shared focus are replaced within years.
+
+    Neighbours, colleagues and club mates who are neither friends nor in the inner circle
+    end at ``acquaintance_end_per_year``, faster once the focus is no longer shared (the tie
+    kept up privately); friends, kin and the inner circle do not drift apart this way.
+    """
+    world = fresh.world
+    with_params(world, ties={"acquaintance_end_per_year": 0.2, "lapsed_end_per_year": 0.6})
+    ties = world.ties
+    # Some residents leave their club: their ties with club mates lapse.
+    live = ties.live()
+    leavers = np.unique(ties.a[live[ties.kind[live] == CLUB]])[:100]
+    world.pop.club[leavers] = -1
+    world.retarget(leavers)
+    world.flush()
+    live = ties.live()
+    kind, close = ties.kind[live], ties.closeness[live]
+    p = fading.drift_chances(ties, world.params, live, 1.0)
+    acquaintance = (kind >= NEIGHBOUR) & (kind <= CLUB) & (close < INNER)
+    lapsed = ties.setting[live] == S_FRIEND
+    assert (acquaintance & ~lapsed).any() and (acquaintance & lapsed).any()
+    assert np.allclose(p[acquaintance & ~lapsed], 1 - np.exp(-0.2))
+    assert np.allclose(p[acquaintance & lapsed], 1 - np.exp(-0.8))
+    assert (p[~acquaintance] == 0).all(), "friends, kin and the inner circle stay"
+    # Ten years at once: nearly every acquaintance is gone, every friend and relative stays.
+    colleagues = acquaintance & (kind == COLLEAGUE)
+    fading.drift_apart(world, 520)
+    alive = ties.alive[live]
+    assert alive[~acquaintance].all()
+    assert alive[colleagues].mean() < 0.2
+
+
+def test_residents_lonely_by_circumstance_have_been_lonely_longer_at_the_start(fresh):
+    """Martina & Stevens: loneliness that rests on one's situation lasts (years, chronic).
+
+    At the start, a resident lonely because of their circumstances (lonely even without the
+    passing fluctuation) has been lonely up to ``settle_spell_weeks``; one lonely only in a
+    dark mood for at most ``fluctuation_weeks``; the others not at all.
+    """
+    world = fresh.world
+    with_params(world, loneliness={"settle_spell_weeks": 1000})
+    pop, params = world.pop, world.params
+    ids = pop.active_ids()
+    weeks = spell_so_far(pop, params, np.random.default_rng(0), ids)
+    lonely = (pop.djg_emotional[ids] + pop.djg_social[ids]) >= 3
+    assert (weeks[~lonely] == 0).all()
+    long_ones = weeks > params.loneliness.fluctuation_weeks
+    assert long_ones.any() and (long_ones <= lonely).all()
+    assert weeks.max() <= 1000
+    # The long spells belong to residents whose situation leaves a gap: their fulfilment is
+    # lower than that of residents lonely for a short while.
+    short = lonely & ~long_ones & (weeks > 0)
+    gap = pop.desired_emotional[ids] - pop.achieved_emotional[ids]
+    assert gap[long_ones].mean() > gap[short].mean()
+
+
+def test_close_ties_of_the_old_leave_more_grief_from_before_the_start(fresh):
+    """Stroebe et al. 2007: the death of someone close leaves grief that fades over years.
+
+    Before the start residents lost close relatives and friends at the death rate of the
+    people in their inner circle: those whose inner circle is old grieve more than those
+    whose inner circle is young.
+    """
+    world = fresh.world
+    with_params(world, life={"other_loss_grief": 1.0})
+    pop, ties = world.pop, world.ties
+    n = pop.n
+    pop.grief[:n] = 0
+    mourn_past_losses(pop, ties, world.hazards.death, world.params, np.random.default_rng(1))
+    live = ties.live()
+    live = live[(ties.closeness[live] >= INNER) & (ties.b[live] < 0)]
+    elder = np.zeros(n, bool)  # someone close elsewhere who is 85 or older
+    elder[ties.a[live][pop.age[ties.a[live]] + ties.age_gap[live] >= 85]] = True
+    age = pop.age[:n]
+    young = pop.active[:n] & (age >= 18) & (age < 35) & ~elder
+    assert elder.sum() > 20 and young.sum() > 20
+    assert pop.grief[:n][elder].mean() > 2 * pop.grief[:n][young].mean()
+    assert pop.grief[:n].max() <= 1.0
+

@@ -36,11 +36,11 @@ class LonelinessParams:
         source="assumption — calibrated: some people want very little",
         doc="Concentration of the Beta distribution of desired levels (higher: less spread).")
     emotional_gain: float = param(
-        17.7, unit="DJG points per unit relative gap", lo=0, hi=50,
+        18.3, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative emotional gap raises latent emotional loneliness.")
     social_gain: float = param(
-        10.9, unit="DJG points per unit relative gap", lo=0, hi=50,
+        10.2, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative social gap raises latent social loneliness.")
     mastery_protection: float = param(
@@ -97,6 +97,22 @@ class LonelinessParams:
         156, unit="weeks", lo=0, hi=1040,
         source="model design: long enough for desires and withdrawal to settle",
         doc="Weeks the personal dynamics run on the starting town before week 0.")
+    settle_spell_weeks: int = param(
+        312, unit="weeks", lo=0, hi=1040,
+        source="model design: a resident whose circumstances make them lonely at the start "
+               "has been lonely for a while; the length so far is unknown, so it is drawn "
+               "uniformly up to this many weeks (assumption — calibrated: the start at the "
+               "run's level of chronicity and withdrawal, experiments/drift.py)",
+        doc="Longest time a resident lonely at the start, by circumstance rather than mood, "
+            "has already been lonely (the warm-up carries the count on; see "
+            "loneliness.spell_so_far).")
+    settle_adaptation: float = param(
+        0.4, unit="share 0-1", lo=0, hi=1,
+        source="model design: residents have had years to adapt their desires before the "
+               "start; assumption — calibrated (the start at the run's level of adaptation)",
+        doc="Least share of the way from the drawn desires to the equilibrium of adaptation "
+            "and drift-back that a resident's desires have gone at the start (each resident "
+            "a uniform share between this and 1).")
     fluctuation_correlation: float = param(
         0.6, unit="correlation -1..1", lo=-1, hi=1,
         source="assumption — calibrated: emotional and social loneliness are distinct but "

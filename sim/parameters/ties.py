@@ -38,10 +38,11 @@ class TieParams:
         source="assumption: kin ties are latent but never end",
         doc="Closeness below which a kin tie does not fall.")
     new_ties_per_year: tuple = param(
-        (0.25, 0.5, 0.5), unit="new ties per year in (neighbourhood, work/school, club)",
+        (0.6, 1.1, 0.65), unit="new ties per year in (neighbourhood, work/school, club)",
         lo=0, hi=50,
-        source="assumption — calibrated (Mollenhorst et al. 2014: about half of non-kin ties "
-               "are replaced within 7 years)",
+        source="assumption — calibrated with acquaintance_end_per_year so that the focus "
+               "ties by age keep their starting numbers (Mollenhorst et al. 2014: about half "
+               "of non-kin ties are replaced within 7 years)",
         doc="Rate of forming a new tie in each focus a resident takes part in.")
     update_weeks: int = param(
         13, unit="weeks", lo=1, hi=26,
@@ -57,7 +58,7 @@ class TieParams:
                "peripheral partners but as many very close ones); onset assumption",
         doc="Age from which residents let peripheral ties go.")
     prune_per_decade: float = param(
-        0.7, unit="per year, per decade of age past prune_from", lo=0, hi=2,
+        0.9, unit="per year, per decade of age past prune_from", lo=0, hi=2,
         source="Lang & Carstensen 1994; Van Tilburg 1998 (LASA: network loss in old age is "
                "mostly of non-kin and of kin other than children); size assumption — calibrated",
         doc="Yearly chance that a peripheral tie ends (not in the inner circle, not a partner, "
@@ -69,3 +70,16 @@ class TieParams:
         doc="Yearly chance that a tie resting on going out (a non-kin tie outside the inner "
             "circle: club, activity, colleague, neighbour, casual friend) of a frail or "
             "care-home resident ends; kin and close friends come to them.")
+    acquaintance_end_per_year: float = param(
+        0.25, unit="per year", lo=0, hi=2,
+        source="Mollenhorst, Volker & Flap 2014 (about half of a network's non-kin ties are "
+               "replaced within 7 years, mostly the weaker ones); size assumption — "
+               "calibrated with new_ties_per_year against the convoy sizes by age",
+        doc="Yearly chance that an acquaintance (neighbour, colleague or club tie outside the "
+            "inner circle, not a friend) ends while the two still share the focus.")
+    lapsed_end_per_year: float = param(
+        0.3, unit="per year", lo=0, hi=5,
+        source="Van Tilburg 2003; Mollenhorst et al. 2014: ties that rest on a shared context "
+               "are lost when the context is left (moving, retiring); size assumption — "
+               "calibrated",
+        doc="Extra yearly chance that an acquaintance ends once its focus has lapsed.")
