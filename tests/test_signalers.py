@@ -123,10 +123,12 @@ def test_cooperation_raises_referrals_and_information_raises_self_referral(basel
     """Samenwerken raises the share of the noticed who are referred; informeren raises the
     number who ask for help themselves."""
     coalition = run(scenario(baseline, blocks=("coalition",)))
-    informed = run(scenario(baseline, blocks=("information_point",)))
     domains = [by_signalers(m) for m in (default, coalition)]
     assert domains[1] > 1.2 * domains[0], f"referred by signalers: {domains}"
-    asked = [found(m, "self") for m in (default, informed)]
+    # Self-referrals are few (~40 a year here); over two years the information point's
+    # +50 % rate stands out from the noise of the counts.
+    asked = [found(run(scenario(baseline, blocks=blocks), years=2), "self")
+             for blocks in ((), ("information_point",))]
     assert asked[1] > 1.2 * asked[0], f"self-referrals: {asked}"
 
 

@@ -71,10 +71,11 @@ class TieParams:
             "circle: club, activity, colleague, neighbour, casual friend) of a frail or "
             "care-home resident ends; kin and close friends come to them.")
     acquaintance_end_per_year: float = param(
-        0.25, unit="per year", lo=0, hi=2,
+        0.2, unit="per year", lo=0, hi=2,
         source="Mollenhorst, Volker & Flap 2014 (about half of a network's non-kin ties are "
                "replaced within 7 years, mostly the weaker ones); size assumption — "
-               "calibrated with new_ties_per_year against the convoy sizes by age",
+               "calibrated with new_ties_per_year against the convoy sizes by age and the "
+               "network 85+ / 70-84 target (0.25 left 70-84 networks too small: 0.66-0.67)",
         doc="Yearly chance that an acquaintance (neighbour, colleague or club tie outside the "
             "inner circle, not a friend) ends while the two still share the focus.")
     lapsed_end_per_year: float = param(
