@@ -219,11 +219,8 @@ def drift_chances(ties: Ties, params: Params, ids: np.ndarray, years: float) -> 
         Chance per tie (0-1).
     """
     tp = params.ties
-    kind = ties.kind[ids]
-    acquaintance = (kind >= NEIGHBOUR) & (kind <= CLUB) & (ties.closeness[ids] < INNER)
-    lapsed = ties.setting[ids] == S_FRIEND
-    hazard = acquaintance * (tp.acquaintance_end_per_year + lapsed * tp.lapsed_end_per_year)
-    return -np.expm1(-hazard * years)
+    return _drift_chances(np.asarray(ids, np.int32), ties.kind, ties.closeness, ties.setting,
+                          tp.acquaintance_end_per_year, tp.lapsed_end_per_year, years)
 
 
 def drift_apart(world: World, weeks: int) -> None:
@@ -234,11 +231,35 @@ def drift_apart(world: World, weeks: int) -> None:
         weeks: Length of the block.
     """
     ties = world.ties
-    ids = ties.live()
-    kind = ties.kind[ids]
-    ids = ids[(kind >= NEIGHBOUR) & (kind <= CLUB)]  # only these can drift apart
+    # Only neighbour, colleague and club ties can drift apart.
+    ids = _live_of_kinds(ties.alive[: ties.n], ties.kind, NEIGHBOUR, CLUB)
     p = drift_chances(ties, world.params, ids, weeks / 52)
     world.unlink(ids[world.streams["ties"].random(len(ids), dtype=np.float32) < p])
+
+
+@kernel
+def _drift_chances(ids, kind, closeness, setting, end, lapsed_end, years
+                   ):  # pragma: no cover - compiled
+    """Chance per tie; see :func:`drift_chances`."""
+    chance = np.zeros(len(ids))
+    for i in range(len(ids)):
+        t = ids[i]
+        if NEIGHBOUR <= kind[t] <= CLUB and closeness[t] < np.float32(INNER):
+            hazard = end + (lapsed_end if setting[t] == S_FRIEND else 0.0)
+            chance[i] = -np.expm1(-hazard * years)
+    return chance
+
+
+@kernel
+def _live_of_kinds(alive, kind, lo, hi):  # pragma: no cover - compiled
+    """Ids of live ties whose kind is ``lo`` to ``hi`` (one pass)."""
+    out = np.empty(len(alive), np.int32)
+    k = 0
+    for t in range(len(alive)):
+        if alive[t] and lo <= kind[t] <= hi:
+            out[k] = t
+            k += 1
+    return out[:k].copy()
 
 
 @kernel
