@@ -177,8 +177,7 @@ def answer_items(pop: Population, params: Params) -> None:
         pop: The population table.
         params: Model parameters (the item thresholds).
     """
-    lon = params.loneliness
-    thresholds = np.array([*lon.emotional_thresholds, *lon.social_thresholds], np.float32)
+    thresholds = item_thresholds(params.loneliness)
 
     def answer(lo: int, hi: int) -> None:
         _answer_all(hi - lo, pop.emotional[lo:hi], pop.social[lo:hi], pop.item_offset, lo,
@@ -186,6 +185,18 @@ def answer_items(pop: Population, params: Params) -> None:
                     pop.djg6[lo:hi], pop.lonely_weeks[lo:hi])
 
     on_two_cores(pop.n, answer)
+
+
+def item_thresholds(lon: LonelinessParams) -> np.ndarray:
+    """Latent level above which each of the 11 items is endorsed (emotional, then social).
+
+    Args:
+        lon: Loneliness parameters.
+
+    Returns:
+        float32 array of 11 thresholds.
+    """
+    return np.array([*lon.emotional_thresholds, *lon.social_thresholds], np.float32)
 
 
 #: DJG-6 membership of the 11 items (6 emotional, then 5 social).
@@ -382,7 +393,7 @@ def _calm_score(pop: Population, params: Params, ids: np.ndarray) -> np.ndarray:
     target_e, target_s = targets(pop, params)
     pop.fluctuation[:, ids] = saved
     lon = params.loneliness
-    thresholds = np.array([*lon.emotional_thresholds, *lon.social_thresholds], np.float32)
+    thresholds = item_thresholds(lon)
     latent = np.concatenate([np.repeat(target_e[ids][None], len(lon.emotional_thresholds), 0),
                              np.repeat(target_s[ids][None], len(lon.social_thresholds), 0)])
     return (latent + pop.item_offset[:, ids] > thresholds[:, None]).sum(axis=0)
