@@ -10,11 +10,15 @@ from __future__ import annotations
 import numpy as np
 
 from sim import fading
-from sim.arrays import first_and_inverse, isin, stable_sort, unique
+from sim.arrays import first_and_inverse, isin, per_item, stable_sort, unique
 from sim.parameters import Params
 from sim.population import DIVORCED, FRAIL, WIDOWED, Population
 from sim.profiles import ADULT_BAND_MEANS, Profile, adult_band
 from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, NEIGHBOUR, PARTNER, Ties
+
+#: Row of ``convoy.potential_beta`` per tie kind: volunteers draw like friends, activity groups
+#: like clubs.
+_BETA_ROW = np.array([0, 1, 2, 3, 4, 5, 2, 5])
 
 
 def draw_potential(rng: np.random.Generator, params: Params, kind: np.ndarray | int,
@@ -31,8 +35,7 @@ def draw_potential(rng: np.random.Generator, params: Params, kind: np.ndarray | 
         Potentials in (0, 1), float32.
     """
     ab = np.asarray(params.convoy.potential_beta).reshape(-1, 2)
-    # Volunteers draw like friends, activity groups like clubs.
-    kind = np.array([0, 1, 2, 3, 4, 5, 2, 5])[np.broadcast_to(np.asarray(kind), (count,))]
+    kind = _BETA_ROW[per_item(kind, count, np.intp)]
     return rng.beta(ab[kind, 0], ab[kind, 1]).astype(np.float32)
 
 

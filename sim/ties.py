@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim import tie_slots
-from sim.arrays import unique
+from sim.arrays import per_item, unique
 from sim.jit import kernel
 
 #: Tie kinds (relationship).
@@ -98,7 +98,7 @@ class Ties:
         """
         a = np.asarray(a, np.int32)
         b = np.asarray(b, np.int32)
-        kind = np.broadcast_to(np.asarray(kind, np.int8), a.shape)
+        kind = per_item(kind, len(a), np.int8)
         if self.n + len(a) > self.capacity:
             self._grow(max(self.n + len(a), int(self.capacity * 1.5)))
         keep = tie_slots.fill(a, b, self.n, self.count, self.slots, self.peer)
@@ -109,7 +109,7 @@ class Ties:
         self.closeness[ids] = np.asarray(closeness, np.float32)[keep]
         self.potential[ids] = np.asarray(potential, np.float32)[keep]
         self.alive[ids] = True
-        self.age_gap[ids] = np.broadcast_to(np.asarray(age_gap, np.int8), keep.shape)[keep]
+        self.age_gap[ids] = per_item(age_gap, len(keep), np.int8)[keep]
         self.fixed_rate[ids] = 0
         self.via[ids] = -1
         return ids

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.arrays import difference, first_and_inverse, isin, stable_sort, union, unique
+from sim.arrays import difference, first_and_inverse, isin, per_item, stable_sort, union, unique
 
 
 def test_set_operations_match_numpy():
@@ -30,3 +30,10 @@ def test_stable_sort_keeps_equal_values_in_index_order():
     assert np.array_equal(order, np.argsort(keys, kind="stable"))
     assert np.array_equal(ordered, keys[order])
     assert len(stable_sort(np.zeros(0))[0]) == 0
+
+
+def test_per_item_repeats_a_scalar_or_keeps_the_values():
+    for value, dtype in ((3, np.int8), (-1.5, np.float32), (np.array([1, 2, 300]), np.int32)):
+        want = np.broadcast_to(np.asarray(value, dtype), (3,))
+        got = per_item(value, 3, dtype)
+        assert got.dtype == dtype and np.array_equal(got, want)
