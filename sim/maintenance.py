@@ -163,15 +163,16 @@ def _death_chances(ext, a, age_gap, age, death, weeks):  # pragma: no cover - co
     """Chance that each person elsewhere dies within the block (1 from age 105).
 
     Their age is the resident's plus the tie's gap; ``death`` is the weekly hazard by whole
-    year of age (both sexes averaged).
+    year of age (both sexes averaged), so the chances are worked out once per year of age.
     """
+    by_year = np.empty(len(death), np.float32)
+    for year in range(len(death)):
+        by_year[year] = np.float32(1.0) if year >= 105 else -np.expm1(-weeks * death[year])
     p = np.empty(len(ext), np.float32)
     for i in range(len(ext)):
         t = ext[i]
         alter_age = age[a[t]] + np.float32(age_gap[t])
-        whole = int(min(max(alter_age, np.float32(0.0)), np.float32(110.0)))
-        p[i] = (np.float32(1.0) if alter_age >= 105
-                else -np.expm1(-weeks * death[whole]))
+        p[i] = by_year[int(min(max(alter_age, np.float32(0.0)), np.float32(len(death) - 1)))]
     return p
 
 
