@@ -392,11 +392,12 @@ def _calm_score(pop: Population, params: Params, ids: np.ndarray) -> np.ndarray:
     pop.fluctuation[:, ids] = 0
     target_e, target_s = targets(pop, params)
     pop.fluctuation[:, ids] = saved
-    lon = params.loneliness
-    thresholds = item_thresholds(lon)
-    latent = np.concatenate([np.repeat(target_e[ids][None], len(lon.emotional_thresholds), 0),
-                             np.repeat(target_s[ids][None], len(lon.social_thresholds), 0)])
-    return (latent + pop.item_offset[:, ids] > thresholds[:, None]).sum(axis=0)
+    count = len(ids)
+    emotional, social, short = (np.zeros(count, np.int8) for _ in range(3))
+    _answer_all(count, target_e[ids], target_s[ids], pop.item_offset[:, ids], 0,
+                item_thresholds(params.loneliness), _SHORT, emotional, social, short,
+                np.zeros(count, pop.lonely_weeks.dtype))  # counts of this week: not kept
+    return emotional.astype(np.int32) + social
 
 
 def mourn_past_losses(pop: Population, ties: Ties, death: np.ndarray, params: Params,
