@@ -7,6 +7,8 @@ study, belong to clubs and live in neighbourhoods.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from sim.arrays import first_and_inverse
@@ -29,10 +31,72 @@ from sim.profiles import ADULT_BAND_MEANS, AGE_BANDS, Profile, adult_band
 
 #: Mean size of a workplace, school class cohort, study cohort and club (assumption).
 WORKPLACE_SIZE, CLASS_SIZE, STUDY_SIZE, CLUB_SIZE = 20, 25, 40, 40
+#: Birth cohorts told apart in a school's class ids (runs of up to 180 years stay distinct).
+COHORTS = 200
+#: Residents a newcomer meets when looking for a club of people their age (assumption: enough
+#: to find a member in nearly every case; see :func:`join_clubs`).
+CLUB_PEEK = 32
 #: Residents per care home (assumption: a typical Dutch verpleeghuis location).
 CARE_HOME_SIZE = 90
 #: Focus id offsets so that workplaces, schools and studies never share ids.
 SCHOOL_OFFSET, STUDY_OFFSET = 10_000_000, 20_000_000
+
+
+@dataclass(frozen=True)
+class Places:
+    """How many workplaces, schools and places of study the town has.
+
+    Counted once, from the starting town (its employed, pupils and students divided by the
+    mean sizes above); everyone placed later — newcomers, school starters and leavers —
+    goes to one of these, so a workplace keeps its size over the years instead of filling
+    up with each week's few arrivals.
+    """
+
+    workplaces: int
+    schools: int
+    study_places: int
+
+    @classmethod
+    def for_counts(cls, employed: int, pupils: int, students: int) -> Places:
+        """Places for a town with these numbers of employed, pupils and students.
+
+        Args:
+            employed: Employed residents.
+            pupils: Pupils (4-17).
+            students: Students (18+).
+
+        Returns:
+            At least one of each.
+        """
+        return cls(workplaces=max(1, employed // WORKPLACE_SIZE),
+                   schools=max(1, pupils // (CLASS_SIZE * 14)),  # 14 school years
+                   study_places=max(1, students // STUDY_SIZE))
+
+    def school_class(self, rng: np.random.Generator, age: np.ndarray, years: float = 0.0
+                     ) -> np.ndarray:
+        """Focus ids of class cohorts: one of the schools, and the pupils' birth cohort.
+
+        A class is the pupils of one school born in the same year, so children who start
+        school later in the run form classes of their own (one per school and year).
+
+        Args:
+            rng: Random stream.
+            age: The pupils' ages.
+            years: Years since the start of the run (a birth cohort is ``age - years``).
+
+        Returns:
+            Focus id per pupil.
+        """
+        cohort = np.floor(np.asarray(age, np.float64) - years).astype(np.int32) % COHORTS
+        return SCHOOL_OFFSET + rng.integers(0, self.schools, len(cohort)) * COHORTS + cohort
+
+    def study_place(self, rng: np.random.Generator, count: int) -> np.ndarray:
+        """Focus ids of places of study for ``count`` students."""
+        return STUDY_OFFSET + rng.integers(0, self.study_places, count)
+
+    def workplace(self, rng: np.random.Generator, count: int) -> np.ndarray:
+        """Focus ids of workplaces for ``count`` employed residents."""
+        return rng.integers(0, self.workplaces, count)
 
 
 def draw_ages(rng: np.random.Generator, shares: np.ndarray, count: int) -> np.ndarray:
@@ -264,7 +328,8 @@ def place_with_parents(pop: Population, rng: np.random.Generator, children: np.n
 
 
 def assign_foci(pop: Population, profile: Profile, params: Params, rng: np.random.Generator,
-                ids: np.ndarray, n_neighbourhoods: int) -> None:
+                ids: np.ndarray, n_neighbourhoods: int, places: Places | None = None,
+                years: float = 0.0) -> Places:
     """Give residents a neighbourhood, workplace/school and club.
 
     Args:
@@ -274,6 +339,12 @@ def assign_foci(pop: Population, profile: Profile, params: Params, rng: np.rando
         rng: Random stream.
         ids: Residents to place (whole households at once).
         n_neighbourhoods: Number of ordinary neighbourhoods.
+        places: The town's workplaces, schools and places of study (newcomers join these);
+            None for the starting town, whose places are counted from its residents.
+        years: Years since the start of the run (for school classes by birth cohort).
+
+    Returns:
+        The places (as given, or as counted).
     """
     hh = pop.household[ids]
     uniq, _, inv = first_and_inverse(hh)
@@ -285,17 +356,15 @@ def assign_foci(pop: Population, profile: Profile, params: Params, rng: np.rando
     age = pop.age[ids]
     work = pop.work[ids]
     employed = ids[work == EMPLOYED]
-    pop.workplace[employed] = rng.integers(0, max(1, len(employed) // WORKPLACE_SIZE),
-                                           len(employed))
     pupils = ids[(work == STUDENT) & (age < 18)]
-    # A class cohort: same school year (age) and one of several schools.
-    n_schools = max(1, len(pupils) // (CLASS_SIZE * 14))
-    pop.workplace[pupils] = (SCHOOL_OFFSET + rng.integers(0, n_schools, len(pupils)) * 100
-                             + pop.age[pupils].astype(np.int32))
     students = ids[(work == STUDENT) & (age >= 18)]
-    pop.workplace[students] = STUDY_OFFSET + rng.integers(
-        0, max(1, len(students) // STUDY_SIZE), len(students))
-    join_clubs(pop, profile, params, rng, ids)
+    counted = places or Places.for_counts(len(employed), len(pupils), len(students))
+    pop.workplace[employed] = counted.workplace(rng, len(employed))
+    # A class cohort: same school year (age) and one of several schools.
+    pop.workplace[pupils] = counted.school_class(rng, pop.age[pupils], years)
+    pop.workplace[students] = counted.study_place(rng, len(students))
+    join_clubs(pop, profile, params, rng, ids, existing=places is not None)
+    return counted
 
 
 def club_propensity(pop: Population, profile: Profile, params: Params, ids: np.ndarray
@@ -322,8 +391,13 @@ def club_propensity(pop: Population, profile: Profile, params: Params, ids: np.n
 
 
 def join_clubs(pop: Population, profile: Profile, params: Params, rng: np.random.Generator,
-               ids: np.ndarray) -> None:
-    """Members join age-graded clubs: sorted by age (with noise), cut into clubs.
+               ids: np.ndarray, existing: bool = False) -> None:
+    """Members join age-graded clubs.
+
+    The starting town's members are sorted by age (with noise) and cut into clubs. Later
+    members (``existing``) join the town's clubs: each the club of the member closest to
+    their own age (with the same noise) among :data:`CLUB_PEEK` residents met at random —
+    or a new club if none of those is a member.
 
     Args:
         pop: The population table.
@@ -331,9 +405,19 @@ def join_clubs(pop: Population, profile: Profile, params: Params, rng: np.random
         params: Model parameters.
         rng: Random stream.
         ids: Residents who may join.
+        existing: Join the clubs there are instead of forming new ones.
     """
     members = ids[rng.random(len(ids)) < club_propensity(pop, profile, params, ids)]
-    order = np.argsort(pop.age[members] + rng.normal(0, 8, len(members)))
+    target = pop.age[members] + rng.normal(0, 8, len(members))
+    if existing and len(members):
+        met = rng.integers(0, pop.n, (len(members), CLUB_PEEK))
+        club = pop.club[met]
+        joinable = (club >= 0) & pop.active[met]
+        gap = np.where(joinable, np.abs(pop.age[met] - target[:, None]), np.inf)
+        pick = (np.arange(len(members)), gap.argmin(axis=1))
+        found = joinable[pick]
+        pop.club[members[found]] = club[pick][found]
+        members, target = members[~found], target[~found]
+    order = np.argsort(target)
     start = int(pop.club[: pop.n].max()) + 1
     pop.club[members[order]] = start + np.arange(len(members), dtype=np.int32) // CLUB_SIZE
-

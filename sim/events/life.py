@@ -25,7 +25,7 @@ from sim.population import (
     STUDENT,
     WIDOWED,
 )
-from sim.synth import STUDY_OFFSET, STUDY_SIZE, WORKPLACE_SIZE
+from sim.synth import STUDY_OFFSET
 from sim.ties import FRIEND, INNER, PARTNER
 
 if TYPE_CHECKING:
@@ -94,7 +94,8 @@ def partnering(world: World, ids: np.ndarray) -> None:
     """Single residents start living with a partner.
 
     The partner is a single of the other sex and about the same age in town, or a newcomer
-    from elsewhere.
+    from elsewhere, who moves in when homes are next re-let (within four weeks, with that
+    month's in-migrants: see :meth:`sim.world.World.immigrate`).
 
     Args:
         world: The municipality.
@@ -112,18 +113,29 @@ def partnering(world: World, ids: np.ndarray) -> None:
     once = np.zeros(len(ids), bool)
     once[first] = True
     ok &= once
-    a, b = ids[ok], chosen[ok]
-    newcomers = ids[~ok]
-    if len(newcomers):
-        a = np.concatenate([a, newcomers])
-        b = np.concatenate([b, world.immigrate_partners(newcomers)])
+    world.await_partner(ids[~ok])
+    move_in_together(world, ids[ok], chosen[ok])
+
+
+def move_in_together(world: World, a: np.ndarray, b: np.ndarray) -> None:
+    """Residents ``b`` move into the homes of ``a`` as their partners.
+
+    Each joins the other's family (new in-laws, met as acquaintances).
+
+    Args:
+        world: The municipality.
+        a: Residents whose home it is.
+        b: Their new partners (in town, or just arrived from elsewhere).
+    """
+    if not len(a):
+        return
+    pop = world.pop
     pop.partner[a], pop.partner[b] = b, a
     pop.marital[a] = pop.marital[b] = PARTNERED
     pop.household[b] = pop.household[a]
     pop.neighbourhood[b] = pop.neighbourhood[a]
     world.retarget(b)
     world.link(a, b, PARTNER, settled=False, start=world.params.life.new_partner_closeness)
-    # Each joins the other's family: new in-laws, met as acquaintances.
     inlaws = convoy.inlaw_ties(pop, world.ties, world.streams["ties"], world.params, a, b,
                                settled=False)
     world.value(inlaws, fresh=True)
@@ -247,11 +259,10 @@ def yearly_transitions(world: World) -> None:
     start_school, leavers, graduates, retiring = (who[code[who] == k] for k in range(1, 5))
     world.enrol_pupils(start_school)
     study = leavers[rng.random(len(leavers)) < world.params.life.school_leavers_study]
-    pop.workplace[study] = STUDY_OFFSET + rng.integers(0, max(1, n // 50 // STUDY_SIZE),
-                                                       len(study))
+    pop.workplace[study] = world.places.study_place(rng, len(study))
     to_work = np.concatenate([difference(leavers, study), graduates])
     pop.work[to_work] = EMPLOYED
-    pop.workplace[to_work] = rng.integers(0, max(1, n // 2 // WORKPLACE_SIZE), len(to_work))
+    pop.workplace[to_work] = world.places.workplace(rng, len(to_work))
     pop.work[retiring] = RETIRED
     pop.workplace[retiring] = -1
     world.retarget(np.concatenate([study, to_work, retiring]))
