@@ -10,7 +10,7 @@ import numpy as np
 
 from sim import loneliness
 from sim.events import HANDLERS, draw_events
-from sim.events.life import move_in_together, yearly_transitions
+from sim.events.life import yearly_transitions
 from sim.lockdown import measures_on, participation_factors, weights
 from sim.maintenance import maintain, update_closeness
 from sim.policy.agents import PolicyEngine
@@ -110,12 +110,10 @@ class LonelinessModel(mesa.Model):
                 handler(world, ids)
         yearly_transitions(world)
         # Vacated homes are re-let every four weeks: newcomers replace those who died or left,
-        # less the babies born (the housing stock, and so the population, stays about level),
-        # and partners from elsewhere move in with the residents they chose.
+        # less the babies born (the housing stock, and so the population, stays about level).
         if self.week % 4 == 3:
             gap = max(world.lost_people - world.born, 0)
-            joined, partners = world.immigrate(int(world.streams["migration"].poisson(gap)))
-            move_in_together(world, joined, partners)
+            world.immigrate(int(world.streams["migration"].poisson(gap)))
             world.lost_people = world.born = 0
         world.pop.refresh_households()
         world.flush()

@@ -61,7 +61,6 @@ class World:
         self.born = 0  # born since the last in-migration
         self._going_out: np.ndarray | None = None
         self._stale: list[np.ndarray] = []
-        self._awaiting: list[np.ndarray] = []  # see await_partner
         self._build(size)
 
     # ---- construction ------------------------------------------------------------------
@@ -334,56 +333,28 @@ class World:
                    ] if count.sum() else np.zeros(0, np.int32)
         self.link(a, b, FAMILY, settled=True)
 
-    def await_partner(self, residents: np.ndarray) -> None:
-        """Residents whose partner from elsewhere moves in at the next :meth:`immigrate`.
+    def immigrate(self, count: int) -> np.ndarray:
+        """Households move in: ages from the in-migration profile; couples, singles, families.
 
         Args:
-            residents: Resident rows.
-        """
-        if len(residents):
-            self._awaiting.append(np.asarray(residents, np.int32))
-
-    def immigrate(self, count: int) -> tuple[np.ndarray, np.ndarray]:
-        """Homes are re-let: households move in, and partners from elsewhere join residents.
-
-        Households' ages come from the in-migration profile (couples, singles, families);
-        each partner is about the age of the resident they join (who must still be single,
-        living here and not in a care home). All arrive as one batch of new residents.
-
-        Args:
-            count: Number of people arriving in households.
+            count: Number of people arriving.
 
         Returns:
-            ``(residents, partners)``: those joined by a partner and their partners' rows
-            (the caller moves the partners in), both in the order of :meth:`await_partner`.
+            The new rows.
         """
+        if count <= 0:
+            return np.zeros(0, np.int32)
         rng = self.streams["migration"]
-        pop = self.pop
-        waiting = unique(np.concatenate(self._awaiting)) if self._awaiting else np.zeros(
-            0, np.int32)
-        self._awaiting.clear()
-        waiting = waiting[pop.active[waiting] & (pop.partner[waiting] < 0)
-                          & ~pop.care_home[waiting]]
-        count = max(count, 0)
-        if count + len(waiting) == 0:
-            return waiting, waiting
         ev = self.params.events
         grid = np.arange(0, 100, 0.5)
         dens = np.interp(grid, ev.in_migration_ages, ev.in_migration_density, left=0, right=0)
         ages = (rng.choice(grid, count, p=dens / dens.sum()) + rng.random(count) * 0.5)
-        partner_ages = np.maximum(pop.age[waiting] + rng.normal(0, 3, len(waiting)), 18)
-        ids = self.add_residents(np.concatenate([ages, partner_ages]).astype(np.float32))
-        movers, partners = ids[:count], ids[count:]
-        # Children join adult newcomers; partners join the residents' households (caller).
-        self.next_household = synth.form_households(pop, self.profile, self.params, rng,
-                                                    movers, self.next_household,
-                                                    care_homes=False)
-        convoy.household_ties(pop, self.ties, self.streams["ties"], self.params, movers)
-        pop.female[partners] = ~pop.female[waiting]
-        pop.marital[partners] = PARTNERED
-        pop.with_parents[partners] = False
+        ids = self.add_residents(ages.astype(np.float32))  # children join adult newcomers
+        self.next_household = synth.form_households(self.pop, self.profile, self.params, rng,
+                                                    ids, self.next_household, care_homes=False)
+        convoy.household_ties(self.pop, self.ties, self.streams["ties"], self.params, ids)
         self._welcome(ids)
-        return waiting, partners
+        return ids
 
     def _welcome(self, ids: np.ndarray) -> None:
         """Newcomers take up work, study and clubs, and bring kin and old friends elsewhere.
@@ -402,6 +373,24 @@ class World:
                         np.full(len(old_friends), -1, np.int32), FRIEND, settled=True)
         new = self.ties.ties_of(ids)
         self.value(new, fresh=True)
+
+    def immigrate_partners(self, for_ids: np.ndarray) -> np.ndarray:
+        """Partners from elsewhere who move in with residents.
+
+        Args:
+            for_ids: Residents whose partner arrives.
+
+        Returns:
+            Rows of the arriving partners.
+        """
+        rng = self.streams["migration"]
+        ages = np.maximum(self.pop.age[for_ids] + rng.normal(0, 3, len(for_ids)), 18)
+        ids = self.add_residents(ages.astype(np.float32))
+        self.pop.female[ids] = ~self.pop.female[for_ids]
+        self.pop.marital[ids] = PARTNERED
+        self.pop.with_parents[ids] = False
+        self._welcome(ids)  # their household and neighbourhood are set by the caller
+        return ids
 
     def emigrate(self, ids: np.ndarray) -> None:
         """Residents move out of town: close ties go on at a distance, others end.

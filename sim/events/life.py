@@ -94,8 +94,7 @@ def partnering(world: World, ids: np.ndarray) -> None:
     """Single residents start living with a partner.
 
     The partner is a single of the other sex and about the same age in town, or a newcomer
-    from elsewhere, who moves in when homes are next re-let (within four weeks, with that
-    month's in-migrants: see :meth:`sim.world.World.immigrate`).
+    from elsewhere.
 
     Args:
         world: The municipality.
@@ -113,29 +112,18 @@ def partnering(world: World, ids: np.ndarray) -> None:
     once = np.zeros(len(ids), bool)
     once[first] = True
     ok &= once
-    world.await_partner(ids[~ok])
-    move_in_together(world, ids[ok], chosen[ok])
-
-
-def move_in_together(world: World, a: np.ndarray, b: np.ndarray) -> None:
-    """Residents ``b`` move into the homes of ``a`` as their partners.
-
-    Each joins the other's family (new in-laws, met as acquaintances).
-
-    Args:
-        world: The municipality.
-        a: Residents whose home it is.
-        b: Their new partners (in town, or just arrived from elsewhere).
-    """
-    if not len(a):
-        return
-    pop = world.pop
+    a, b = ids[ok], chosen[ok]
+    newcomers = ids[~ok]
+    if len(newcomers):
+        a = np.concatenate([a, newcomers])
+        b = np.concatenate([b, world.immigrate_partners(newcomers)])
     pop.partner[a], pop.partner[b] = b, a
     pop.marital[a] = pop.marital[b] = PARTNERED
     pop.household[b] = pop.household[a]
     pop.neighbourhood[b] = pop.neighbourhood[a]
     world.retarget(b)
     world.link(a, b, PARTNER, settled=False, start=world.params.life.new_partner_closeness)
+    # Each joins the other's family: new in-laws, met as acquaintances.
     inlaws = convoy.inlaw_ties(pop, world.ties, world.streams["ties"], world.params, a, b,
                                settled=False)
     world.value(inlaws, fresh=True)
