@@ -395,9 +395,7 @@ def join_clubs(pop: Population, profile: Profile, params: Params, rng: np.random
     """Members join age-graded clubs.
 
     The starting town's members are sorted by age (with noise) and cut into clubs. Later
-    members (``existing``) join the town's clubs: each the club of the member closest to
-    their own age (with the same noise) among :data:`CLUB_PEEK` residents met at random —
-    or a new club if none of those is a member.
+    members (``existing``) join the town's clubs (see :func:`enter_clubs`).
 
     Args:
         pop: The population table.
@@ -408,16 +406,39 @@ def join_clubs(pop: Population, profile: Profile, params: Params, rng: np.random
         existing: Join the clubs there are instead of forming new ones.
     """
     members = ids[rng.random(len(ids)) < club_propensity(pop, profile, params, ids)]
+    if existing:
+        enter_clubs(pop, rng, members)
+        return
+    _new_clubs(pop, members, pop.age[members] + rng.normal(0, 8, len(members)))
+
+
+def enter_clubs(pop: Population, rng: np.random.Generator, members: np.ndarray) -> None:
+    """New members join the town's clubs, each a club of people about their age.
+
+    Each joins the club of the member closest to their own age (plus noise of 8 years, as
+    the starting clubs' cut) among :data:`CLUB_PEEK` residents met at random — or a new
+    club if none of those is a member.
+
+    Args:
+        pop: The population table.
+        rng: Random stream.
+        members: Residents who join.
+    """
     target = pop.age[members] + rng.normal(0, 8, len(members))
-    if existing and len(members):
-        met = rng.integers(0, pop.n, (len(members), CLUB_PEEK))
-        club = pop.club[met]
-        joinable = (club >= 0) & pop.active[met]
-        gap = np.where(joinable, np.abs(pop.age[met] - target[:, None]), np.inf)
-        pick = (np.arange(len(members)), gap.argmin(axis=1))
-        found = joinable[pick]
-        pop.club[members[found]] = club[pick][found]
-        members, target = members[~found], target[~found]
+    if not len(members):
+        return
+    met = rng.integers(0, pop.n, (len(members), CLUB_PEEK))
+    club = pop.club[met]
+    joinable = (club >= 0) & pop.active[met]
+    gap = np.where(joinable, np.abs(pop.age[met] - target[:, None]), np.inf)
+    pick = (np.arange(len(members)), gap.argmin(axis=1))
+    found = joinable[pick]
+    pop.club[members[found]] = club[pick][found]
+    _new_clubs(pop, members[~found], target[~found])
+
+
+def _new_clubs(pop: Population, members: np.ndarray, target: np.ndarray) -> None:
+    """Members sorted by target age, cut into new clubs of :data:`CLUB_SIZE`."""
     order = np.argsort(target)
     start = int(pop.club[: pop.n].max()) + 1
     pop.club[members[order]] = start + np.arange(len(members), dtype=np.int32) // CLUB_SIZE

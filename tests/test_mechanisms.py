@@ -11,12 +11,12 @@ import dataclasses
 
 import numpy as np
 
-from sim import fading
+from sim import clubs, fading
 from sim.events.life import divorce
 from sim.loneliness import mourn_past_losses, spell_so_far, targets
 from sim.parameters import Params
 from sim.population import DIVORCED, FRAIL, NEVER
-from sim.synth import social_need
+from sim.synth import club_propensity, social_need
 from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, INNER, NEIGHBOUR, S_FRIEND
 
 
@@ -318,3 +318,22 @@ def test_close_ties_of_the_old_leave_more_grief_from_before_the_start(fresh):
     assert pop.grief[:n][elder].mean() > 2 * pop.grief[:n][young].mean()
     assert pop.grief[:n].max() <= 1.0
 
+
+
+def test_club_membership_heads_for_the_share_of_each_age(fresh):
+    """People join and leave clubs throughout life: children in no club join one as they
+    grow up, and the oldest, all made members here, mostly leave — over twenty years the
+    share of members at each age returns to its chance (the profile's share)."""
+    world = fresh.world
+    pop, n = world.pop, world.pop.n
+    here = pop.active[:n] & ~pop.care_home[:n] & (pop.age[:n] >= 5)
+    kids = np.flatnonzero(here & (pop.age[:n] < 18))
+    old = np.flatnonzero(here & (pop.age[:n] >= 85))
+    assert len(kids) > 200 and len(old) > 30, "enough children and oldest for a fair test"
+    pop.club[kids] = -1
+    pop.club[old] = pop.club[: n].max()
+    chance_kids = club_propensity(pop, world.profile, world.params, kids).mean()
+    chance_old = club_propensity(pop, world.profile, world.params, old).mean()
+    clubs.change_membership(world, 20 * 52)
+    assert abs((pop.club[kids] >= 0).mean() - chance_kids) < 0.08
+    assert abs((pop.club[old] >= 0).mean() - chance_old) < 0.15

@@ -51,6 +51,15 @@ class PopulationParams:
         source="assumption: participation is lower with frailty, poverty, disability, and for "
                "older migrants (SCP)",
         doc="How much less likely these residents are to be club members.")
+    club_turnover_per_year: float = param(
+        0.3, unit="per year", lo=0, hi=2,
+        source="assumption: people join and leave clubs throughout life, memberships lasting "
+               "years (about five on average at 0.3); chosen so that the share of members by "
+               "age stays near the start's over ten years (experiments/drift.py, "
+               "docs/CALIBRATION.md)",
+        doc="Pace at which club membership follows its chance at each age (the profile's "
+            "club_member, club_member_children and club_reductions): a member leaves at this "
+            "rate times (1 - chance), a non-member joins at this rate times the chance.")
     frail_fewer_ties: float = param(
         0.6, unit="multiplier", lo=0, hi=1,
         source="assumption — calibrated",
