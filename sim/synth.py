@@ -34,7 +34,7 @@ WORKPLACE_SIZE, CLASS_SIZE, STUDY_SIZE, CLUB_SIZE = 20, 25, 40, 40
 #: Birth cohorts told apart in a school's class ids (runs of up to 180 years stay distinct).
 COHORTS = 200
 #: Residents a newcomer meets when looking for a club of people their age (assumption: enough
-#: to find a member in nearly every case; see :func:`join_clubs`).
+#: to find a member in nearly every case; see :func:`enter_clubs`).
 CLUB_PEEK = 32
 #: Residents per care home (assumption: a typical Dutch verpleeghuis location).
 CARE_HOME_SIZE = 90
@@ -360,7 +360,7 @@ def assign_foci(pop: Population, profile: Profile, params: Params, rng: np.rando
     students = ids[(work == STUDENT) & (age >= 18)]
     counted = places or Places.for_counts(len(employed), len(pupils), len(students))
     pop.workplace[employed] = counted.workplace(rng, len(employed))
-    # A class cohort: same school year (age) and one of several schools.
+    # A class cohort: the same birth year and one of several schools.
     pop.workplace[pupils] = counted.school_class(rng, pop.age[pupils], years)
     pop.workplace[students] = counted.study_place(rng, len(students))
     join_clubs(pop, profile, params, rng, ids, existing=places is not None)
