@@ -217,8 +217,7 @@ def maintain(world: World, weeks: int, kept: np.ndarray) -> None:
     world.refresh_going_out()
     update_closeness(world, weeks, kept)  # sums every tie's new value into the intake
     outlive(world, weeks)                 # the changes below keep the intake in step
-    participation.change_clubs(world, weeks)  # people join and leave clubs at every age,
-    participation.change_work(world, weeks)   # and find and leave work
+    participation.change_clubs(world, weeks)  # people join and leave clubs at every age
     form_ties(world, weeks, kept)
     fading.age_convoys(world, weeks)  # later life: narrower needs, fewer peripheral ties
     ties = world.ties

@@ -1,18 +1,18 @@
-"""Taking part over the life course: people join and leave clubs and work at every age.
+"""Taking part over the life course: people join and leave clubs at every age.
 
-At the start, residents are club members and in paid work with the chance of their age band
-and circumstances (the profile's shares; for clubs lower when frail, on a low income,
-disabled, for older migrants, none in a care home). Without turnover that cross-section would
-be frozen: children born in the run would never join a club, members would keep their club
-into old age (so that the oldest grow ever more often members than the start's 85+), and
-nobody would ever lose or leave a job, so that working ages would fill up with the employed.
+At the start, residents are club members with the chance of their age band and circumstances
+(:func:`sim.synth.club_propensity`: lower when frail, on a low income, disabled, for older
+migrants, none in a care home). Without turnover that cross-section would be frozen: children
+born in the run would never join a club, and members would keep their club into old age, so
+that the oldest grow ever more often members than the start's 85+.
 
-Here each membership is a two-state process per resident, run at each tie maintenance pass: a
-member leaves at the turnover rate × (1 − chance), a non-member joins at that rate × chance.
-Its equilibrium is the chance itself, so the share taking part by age stays near the
-profile's, while memberships last years. Leaving a club or a job lets its ties lapse (they
-fade at the lapsed contact rate, and are no longer social participation); joining brings new
-ties through :func:`sim.maintenance.form_ties`.
+Here membership is a two-state process per resident, run at each tie maintenance pass: a
+member leaves at ``population.club_turnover_per_year`` × (1 − chance), a non-member joins at
+that rate × chance. Its equilibrium is the chance itself, so the share of members by age
+stays near the profile's, while memberships last years (about five on average). Leaving a
+club lets its ties lapse (they fade at the lapsed contact rate, and the club no longer counts
+as social participation); joining brings new club ties through
+:func:`sim.maintenance.form_ties`. (Work has no such turnover yet: see docs/CALIBRATION.md.)
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim import synth
-from sim.population import EMPLOYED, NO_WORK
-from sim.profiles import adult_band
 
 if TYPE_CHECKING:
     from sim.world import World
@@ -69,33 +67,3 @@ def change_clubs(world: World, weeks: int) -> None:
     pop.club[leaving] = -1
     synth.enter_clubs(pop, rng, joining)
     world.retarget(np.concatenate([leaving, joining]))
-
-
-def change_work(world: World, weeks: int) -> None:
-    """Adults below the retirement age who are not studying find and leave paid work.
-
-    The chance of being in work is the start's: the profile's share employed in the age band
-    among those of that band who are not studying.
-
-    Args:
-        world: The municipality.
-        weeks: Length of the block.
-    """
-    pop, rng, params = world.pop, world.streams["ties"], world.params
-    n = pop.n
-    work, age = pop.work[:n], pop.age[:n]
-    ids = np.flatnonzero(pop.active[:n] & ~pop.care_home[:n] & (age >= 18)
-                         & (age < params.events.retirement_age)
-                         & ((work == EMPLOYED) | (work == NO_WORK)))
-    band = adult_band(pop.age[ids])
-    employed = world.profile.by_band("employed", band)
-    studying = world.profile.by_band("students", band)
-    chance = employed / np.maximum(employed + (1 - employed) * (1 - studying), 1e-9)
-    member = pop.work[ids] == EMPLOYED
-    switch = switching(rng, member, chance, params.population.work_turnover_per_year, weeks)
-    leaving, finding = ids[switch & member], ids[switch & ~member]
-    pop.work[leaving] = NO_WORK
-    pop.workplace[leaving] = -1
-    pop.work[finding] = EMPLOYED
-    pop.workplace[finding] = world.places.workplace(rng, len(finding))
-    world.retarget(np.concatenate([leaving, finding]))

@@ -15,7 +15,7 @@ from sim import fading, participation
 from sim.events.life import divorce
 from sim.loneliness import mourn_past_losses, spell_so_far, targets
 from sim.parameters import Params
-from sim.population import DIVORCED, EMPLOYED, FRAIL, NEVER, NO_WORK
+from sim.population import DIVORCED, FRAIL, NEVER
 from sim.synth import club_propensity, social_need
 from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, INNER, NEIGHBOUR, S_FRIEND
 
@@ -338,25 +338,3 @@ def test_club_membership_heads_for_the_share_of_each_age(fresh):
     assert abs((pop.club[kids] >= 0).mean() - chance_kids) < 0.08
     assert abs((pop.club[old] >= 0).mean() - chance_old) < 0.15
 
-
-def test_work_heads_for_the_share_in_work_of_each_age(fresh):
-    """People lose, leave and find work over the years: with everyone of 25-44 out of work
-    and everyone of 45-59 in work, twenty years later each band is back near the share in
-    work that its age has at the start (among those not studying)."""
-    world = fresh.world
-    pop, n = world.pop, world.pop.n
-    open_to_work = (pop.active[:n] & ~pop.care_home[:n]
-                    & ((pop.work[:n] == EMPLOYED) | (pop.work[:n] == NO_WORK)))
-    young = np.flatnonzero(open_to_work & (pop.age[:n] >= 25) & (pop.age[:n] < 45))
-    older = np.flatnonzero(open_to_work & (pop.age[:n] >= 45) & (pop.age[:n] < 60))
-    assert len(young) > 300 and len(older) > 300, "enough adults for a fair test"
-    pop.work[young], pop.workplace[young] = NO_WORK, -1
-    pop.work[older] = EMPLOYED
-    pop.workplace[older] = np.maximum(pop.workplace[older], 0)
-    participation.change_work(world, 20 * 52)
-    for ids, band in ((young, 1), (older, 2)):
-        employed = world.profile.values["employed"][band]
-        studying = world.profile.values["students"][band]
-        chance = employed / (employed + (1 - employed) * (1 - studying))
-        assert abs((pop.work[ids] == EMPLOYED).mean() - chance) < 0.06
-        assert (pop.workplace[ids][pop.work[ids] == EMPLOYED] >= 0).all()

@@ -60,15 +60,6 @@ class PopulationParams:
         doc="Pace at which club membership follows its chance at each age (the profile's "
             "club_member, club_member_children and club_reductions): a member leaves at this "
             "rate times (1 - chance), a non-member joins at this rate times the chance.")
-    work_turnover_per_year: float = param(
-        0.2, unit="per year", lo=0, hi=2,
-        source="assumption: adults move in and out of paid work over the years (job loss, "
-               "caring, illness, finding work), spells lasting years; chosen so that the share "
-               "in work by age stays near the start's over ten years (docs/CALIBRATION.md)",
-        doc="Pace at which being in paid work follows its chance at each age below the "
-            "retirement age (the profile's employed share among those not studying): the "
-            "employed leave work at this rate times (1 - chance), others find work at this "
-            "rate times the chance.")
     frail_fewer_ties: float = param(
         0.6, unit="multiplier", lo=0, hi=1,
         source="assumption — calibrated",
