@@ -22,31 +22,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim import synth
+from sim.ties import CLUB
 
 if TYPE_CHECKING:
     from sim.world import World
-
-
-def switching(rng: np.random.Generator, member: np.ndarray, chance: np.ndarray,
-              turnover_per_year: float, weeks: int) -> np.ndarray:
-    """Who ends a block on the other side of a two-state membership.
-
-    A member leaves at ``turnover_per_year × (1 − chance)``, a non-member joins at
-    ``turnover_per_year × chance``; over a block of any length the chance to end on the
-    other side is exactly that share of ``1 − exp(−turnover × years)``.
-
-    Args:
-        rng: Random stream (one draw per resident).
-        member: Whether each resident takes part now.
-        chance: Each resident's chance of taking part (the process's equilibrium).
-        turnover_per_year: Pace of the process.
-        weeks: Length of the block.
-
-    Returns:
-        Whether each resident switches.
-    """
-    mixed = -np.expm1(-turnover_per_year * weeks / 52)
-    return rng.random(len(member)) < mixed * np.where(member, 1 - chance, chance)
 
 
 def change_clubs(world: World, weeks: int) -> None:
@@ -59,11 +38,21 @@ def change_clubs(world: World, weeks: int) -> None:
     pop, rng = world.pop, world.streams["ties"]
     n = pop.n
     ids = np.flatnonzero(pop.active[:n] & ~pop.care_home[:n] & (pop.age[:n] >= 5))
+    # The two-state process over the block, exactly: a resident ends on the other side with
+    # chance mixed × (1 - chance) for a member, mixed × chance for a non-member. Only those
+    # whose draw is below ``mixed`` can switch, so only their chance is worked out.
+    mixed = -np.expm1(-world.params.population.club_turnover_per_year * weeks / 52)
+    draw = rng.random(len(ids))
+    maybe = draw < mixed
+    ids, draw = ids[maybe], draw[maybe]
     chance = synth.club_propensity(pop, world.profile, world.params, ids)
     member = pop.club[ids] >= 0
-    switch = switching(rng, member, chance, world.params.population.club_turnover_per_year,
-                       weeks)
+    switch = draw < mixed * np.where(member, 1 - chance, chance)
     leaving, joining = ids[switch & member], ids[switch & ~member]
     pop.club[leaving] = -1
     synth.enter_clubs(pop, rng, joining)
-    world.retarget(np.concatenate([leaving, joining]))
+    # Only club ties rest on the club (whether it is still shared sets their contact rate);
+    # taking part is read from the club column each week.
+    ties = world.ties
+    tie_ids = ties.ties_of(np.concatenate([leaving, joining]))
+    world.value(tie_ids[ties.kind[tie_ids] == CLUB])

@@ -439,6 +439,8 @@ def enter_clubs(pop: Population, rng: np.random.Generator, members: np.ndarray) 
 
 def _new_clubs(pop: Population, members: np.ndarray, target: np.ndarray) -> None:
     """Members sorted by target age, cut into new clubs of :data:`CLUB_SIZE`."""
+    if not len(members):
+        return
     order = np.argsort(target)
     start = int(pop.club[: pop.n].max()) + 1
     pop.club[members[order]] = start + np.arange(len(members), dtype=np.int32) // CLUB_SIZE
