@@ -260,6 +260,12 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     n_kid = np.where(older & has_kids,
                      1 + rng.poisson(max(profile.mean_children / (1 - profile.childless) - 1, 0),
                                      len(adults)), 0)
+    # The children still at home are among them (they are tied through the household):
+    # only the others are adult children living on their own.
+    at_home = children_at_home(pop, adults, ids)
+    n_kid = np.maximum(n_kid, at_home)
+    n_grand_able = n_kid > 0
+    n_kid = n_kid - at_home
     # Parents in town find their adult children (below); from the child's side only parents
     # elsewhere are added, so old residents are not over-linked. A local sibling tie is made
     # from one side, so each resident seeks half of their local siblings.
@@ -268,7 +274,7 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     ext_sib = rng.binomial(n_sib, 1 - local)
     loc_kid = rng.binomial(n_kid, local)
     ext_kid = n_kid - loc_kid
-    n_grand = rng.poisson(grandchildren_expected(pop.age[adults], params)) * (n_kid > 0)
+    n_grand = rng.poisson(grandchildren_expected(pop.age[adults], params)) * n_grand_able
     loc_grand = rng.binomial(n_grand, local)
     ext_grand = n_grand - loc_grand
     for count, (lo, hi) in ((loc_sib, (-6, 6)), (loc_kid, (-38, -24)),
@@ -301,6 +307,34 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     inlaw_ties(pop, ties, rng, params, adults[couple], partner[couple], settled=True)
     # The family rallied round those widowed before the start, as it will after a death.
     rally(ties, adults[pop.marital[adults] == WIDOWED], params.life.kin_rally_after_loss)
+
+
+def children_at_home(pop: Population, adults: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Children living in each adult's household (residents at home, 18 or more years younger).
+
+    Args:
+        pop: The population table.
+        adults: Sorted resident rows whose children to count.
+        ids: Residents among whom the children are (the adults' own households included).
+
+    Returns:
+        Count per adult.
+    """
+    kids = ids[pop.with_parents[ids] & pop.active[ids]]
+    if not len(kids) or not len(adults):
+        return np.zeros(len(adults), np.int64)
+    order = np.argsort(pop.household[adults], kind="stable")
+    hh = pop.household[adults][order]
+    first = np.searchsorted(hh, pop.household[kids], side="left")
+    last = np.searchsorted(hh, pop.household[kids], side="right")
+    count = np.zeros(len(adults), np.int64)
+    for offset in range(int((last - first).max(initial=0))):
+        at = first + offset
+        ok = at < last
+        parent = order[at[ok]]
+        ok_age = pop.age[adults[parent]] - pop.age[kids[ok]] >= DESCENDANT_GAP
+        np.add.at(count, parent[ok_age], 1)
+    return count
 
 
 def inlaw_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Params,

@@ -170,9 +170,13 @@ def create_residents(pop: Population, profile: Profile, params: Params,
     def share(key: str) -> np.ndarray:
         return np.where(adult, profile.by_band(key, band), 0.0)
 
+    def by_age(key: str) -> np.ndarray:
+        return np.where(adult, profile.at_age(key, age), 0.0)
+
     u = rng.random((count, 10))
-    pop.health[ids] = np.where(u[:, 0] < share("frail"), FRAIL,
-                               np.where(u[:, 0] < share("frail") + share("chronic"), CHRONIC, 0))
+    frail, chronic = by_age("frail"), by_age("chronic")
+    pop.health[ids] = np.where(u[:, 0] < frail, FRAIL,
+                               np.where(u[:, 0] < frail + chronic, CHRONIC, 0))
     pop.disability[ids] = u[:, 1] < share("disability")
     pop.low_income[ids] = u[:, 2] < np.where(adult, profile.by_band("low_income", band), 0.06)
     pop.migration[ids] = u[:, 3] < profile.by_band("migration_background", band)
@@ -183,7 +187,11 @@ def create_residents(pop: Population, profile: Profile, params: Params,
     mastery -= shift_disability * pop.disability[ids] + shift_frail * (pop.health[ids] == FRAIL)
     pop.mastery[ids] = mastery.clip(0.02, 0.98)
     # Work, study and school.
-    employed = adult & (u[:, 5] < profile.by_band("employed", band))
+    # Up to the state-pension age the run keeps everyone in work who works at 64 (they retire
+    # at ``events.retirement_age``), so those aged 65 to that age work at the rate below 65.
+    before_pension = (age >= 65) & (age < params.events.retirement_age)
+    work_band = np.where(before_pension, adult_band(np.full(count, 64.0)), band)
+    employed = adult & (u[:, 5] < profile.by_band("employed", work_band))
     student = adult & ~employed & (u[:, 6] < profile.by_band("students", band))
     pupil = (age >= 4) & (age < 18)
     retired = adult & ~employed & (age >= params.events.retirement_age)

@@ -338,3 +338,73 @@ def test_club_membership_heads_for_the_share_of_each_age(fresh):
     assert abs((pop.club[kids] >= 0).mean() - chance_kids) < 0.08
     assert abs((pop.club[old] >= 0).mean() - chance_old) < 0.15
 
+def test_health_and_work_at_the_start_have_no_step_at_65():
+    """The start has no cohort that is frail and out of work merely for turning 65.
+
+    Frailty and chronic illness follow the profile by single year of age (``Profile.at_age``,
+    the band's mean kept), and those between 65 and the state-pension age work as often as
+    those just below 65: in the run nobody retires before ``events.retirement_age``. Before,
+    the profile's ten-year bands made 65-66 year-olds twice as often frail (0.11 against
+    0.05) and six times less often employed (0.12 against 0.76) as 63-64 year-olds, and that
+    lonelier cohort moved up the age bands over the years (docs/CALIBRATION.md).
+    """
+    from sim.population import EMPLOYED, Population
+    from sim.profiles import load_profile
+    from sim.synth import create_residents
+
+    profile, params = load_profile("average"), Params()
+    count = 40_000
+    ages = np.repeat([63.5, 65.5, 68.5], count)
+    pop = Population(3 * count)
+    ids = create_residents(pop, profile, params, np.random.default_rng(1), len(ages), ages)
+    frail = [np.mean(pop.health[ids][ages == a] == FRAIL) for a in (63.5, 65.5)]
+    employed = [np.mean(pop.work[ids][ages == a] == EMPLOYED) for a in (63.5, 65.5, 68.5)]
+    assert abs(frail[1] - frail[0]) < 0.02, frail
+    assert abs(employed[1] - employed[0]) < 0.02, employed
+    assert employed[2] < 0.2, "past the pension age only the band's few still work"
+    # The 65-74 band keeps its mean frailty (uniform ages).
+    band = profile.by_band("frail", np.array([3]))[0]
+    assert abs(profile.at_age("frail", np.linspace(65, 75, 1001)[:-1]).mean() - band) < 0.01
+
+
+def test_children_at_home_are_counted_among_ones_children(fresh):
+    """A parent of 45+ has 1.9 children on average, those at home included.
+
+    Children at home are tied through the household; only the others become adult-children
+    ties. Before, a 50-year-old with two children at home had on top of them the full
+    number of adult children, and as those at home grew up and left, the run's 55-74 year-olds
+    came to have more descendants than the start's (65-74: 2.50 → 2.94 in ten years).
+    """
+    from sim.convoy import children_at_home
+    from sim.population import Population
+
+    pop = Population(6)
+    pop.add(6)
+    pop.active[:6] = True
+    pop.age[:6] = [50, 48, 15, 12, 70, 40]
+    pop.household[:6] = [0, 0, 0, 0, 1, 2]
+    pop.with_parents[:6] = [False, False, True, True, False, False]
+    adults = np.array([0, 1, 4, 5])
+    assert children_at_home(pop, adults, np.arange(6)).tolist() == [2, 2, 0, 0]
+
+    world = fresh.world
+    pop, ties = world.pop, world.ties
+    n = pop.n
+    act, age = pop.active[:n], pop.age[:n]
+    parents = np.flatnonzero(act & (age >= 45) & (age < 60) & ~pop.with_parents[:n])
+    home = children_at_home(pop, parents, np.flatnonzero(act))
+    descendants = np.zeros(len(parents))
+    for k, row in enumerate(parents):
+        ids = ties_of(world, row)
+        other = other_end(world, ids, row)
+        other_age = np.where(other >= 0, pop.age[np.maximum(other, 0)],
+                             age[row] + ties.age_gap[ids])
+        household = (other >= 0) & (pop.household[np.maximum(other, 0)] == pop.household[row])
+        descendants[k] = np.sum((ties.kind[ids] == FAMILY) & (ties.via[ids] < 0) & ~household
+                                & (age[row] - other_age >= 24) & (age[row] - other_age <= 38))
+    with_kids = home > 0
+    assert with_kids.sum() > 30
+    # Children ever had: at home plus adult children elsewhere, about the profile's mean
+    # among parents (1.9 / (1 - 0.18) ≈ 2.3), not that mean on top of the children at home.
+    total = (home + descendants)[with_kids].mean()
+    assert 1.8 < total < 3.0, total

@@ -65,8 +65,9 @@ class ContactParams:
         source="assumption — calibrated: remote contact keeps a wider circle in view",
         doc="What a remote contact is worth for social fulfilment, relative to in person.")
     frail_mobility: float = param(
-        0.61, unit="share 0-1", lo=0, hi=1,
-        source="CBS 85454NED: ADL limitations 24% of 75+; assumption — calibrated",
+        0.7, unit="share 0-1", lo=0, hi=1,
+        source="CBS 85454NED: ADL limitations 24% of 75+; assumption — calibrated (0.61 "
+               "before the start lost its step in frailty at 65, docs/CALIBRATION.md)",
         doc="Share of out-of-home in-person contact a frail resident can still keep.")
     chronic_mobility: float = param(
         0.9, unit="share 0-1", lo=0, hi=1,
