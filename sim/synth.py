@@ -375,21 +375,26 @@ def assign_foci(pop: Population, profile: Profile, params: Params, rng: np.rando
     return counted
 
 
-def club_propensity(pop: Population, profile: Profile, params: Params, ids: np.ndarray
-                    ) -> np.ndarray:
-    """Probability of club membership by age band, reduced by frailty, income and care home.
+def club_propensity(pop: Population, profile: Profile, params: Params, ids: np.ndarray,
+                    age: np.ndarray | None = None) -> np.ndarray:
+    """Probability of club membership by age, reduced by frailty, income and care home.
+
+    Adults: the profile's ``club_member`` share by single year of age (``Profile.at_age``:
+    no steps at the band edges, each band's mean kept); children from 5:
+    ``club_member_children``.
 
     Args:
         pop: The population table.
         profile: Municipality profile.
         params: Model parameters.
         ids: Residents.
+        age: Their ages to use instead of the current ones (e.g. a block ago).
 
     Returns:
         Membership probabilities.
     """
-    age = pop.age[ids]
-    p = np.where(age >= 18, profile.by_band("club_member", adult_band(age)),
+    age = pop.age[ids] if age is None else np.asarray(age)
+    p = np.where(age >= 18, profile.at_age("club_member", age),
                  profile.club_member_children * (age >= 5))
     frail, poor, disabled, old_migrant = params.population.club_reductions
     p = p * np.where(pop.health[ids] == FRAIL, frail, 1.0) * np.where(pop.low_income[ids], poor, 1)

@@ -11,7 +11,7 @@ import dataclasses
 
 import numpy as np
 
-from sim import fading, participation
+from sim import LonelinessModel, fading, participation
 from sim.events.life import divorce
 from sim.loneliness import mourn_past_losses, spell_so_far, targets
 from sim.parameters import Params
@@ -408,3 +408,23 @@ def test_children_at_home_are_counted_among_ones_children(fresh):
     # among parents (1.9 / (1 - 0.18) ≈ 2.3), not that mean on top of the children at home.
     total = (home + descendants)[with_kids].mean()
     assert 1.8 < total < 3.0, total
+
+
+def test_club_membership_by_age_stays_as_the_town_ages(baseline):
+    """Five years on, children born since have joined clubs as they reached school age and
+    those who turned 75 or 85 left as their age group does: the share of members among
+    children (5-17) and among the oldest (75+) is what it was at the start."""
+    model = LonelinessModel(baseline, residents=6000, years=5, seed=11, agents=False)
+
+    def members(lo, hi):
+        pop, n = model.world.pop, model.world.pop.n
+        here = (pop.active[:n] & ~pop.care_home[:n] & (pop.age[:n] >= lo)
+                & (pop.age[:n] < hi))
+        return float((pop.club[:n][here] >= 0).mean()), int(here.sum())
+
+    start = [members(5, 18), members(75, 200)]
+    model.run()
+    end = [members(5, 18), members(75, 200)]
+    assert min(count for _, count in start + end) > 400, "enough residents for a fair test"
+    for (before, _), (after, _) in zip(start, end, strict=True):
+        assert abs(after - before) < 0.05, (start, end)
