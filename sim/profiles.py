@@ -128,7 +128,7 @@ def within_bands(values: np.ndarray, age: np.ndarray) -> np.ndarray:
     """
     v = np.asarray(values, float)
     m = np.asarray(ADULT_BAND_MEANS)
-    lo, hi = np.r_[0, np.arange(len(v) - 1)], np.r_[np.arange(1, len(v)), len(v) - 1]
+    lo, hi = _LOWER, _UPPER
     slope = (v[hi] - v[lo]) / (m[hi] - m[lo])
     band = adult_band(np.asarray(age))
     return np.clip(v[band] + slope[band] * (age - m[band]), 0.0, 1.0)
@@ -149,3 +149,8 @@ def adult_band(age: np.ndarray) -> np.ndarray:
 #: Adult band index (0-5) of each whole year of age 0-120.
 BAND_OF_YEAR = (np.searchsorted(ADULT_BANDS, np.arange(121), side="right") - 1).clip(
     0, 5).astype(np.int8)
+
+#: The lower and upper neighbour of each adult band, whose values set the band's slope in
+#: :func:`within_bands` (the first and last band: themselves and their one neighbour).
+_LOWER = np.array([0, *range(len(ADULT_BAND_MEANS) - 1)])
+_UPPER = np.array([*range(1, len(ADULT_BAND_MEANS)), len(ADULT_BAND_MEANS) - 1])
