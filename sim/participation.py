@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim import synth
+from sim.profiles import Profile
 from sim.ties import CLUB
 
 if TYPE_CHECKING:
@@ -41,20 +42,18 @@ def change_clubs(world: World, weeks: int) -> None:
     pop, rng = world.pop, world.streams["ties"]
     n = pop.n
     ids = np.flatnonzero(pop.active[:n] & ~pop.care_home[:n] & (pop.age[:n] >= 5))
-    now = synth.club_propensity(pop, world.profile, world.params, ids)
-    before = synth.club_propensity(pop, world.profile, world.params, ids,
-                                   pop.age[ids] - weeks / 52)
-    member = pop.club[ids] >= 0
-    # Ageing moves the chance: members leave, or non-members join, so that whoever was a
-    # member with the chance of their age a block ago is one with the chance of their age now.
-    leave_by_age = np.where(now < before, 1 - now / np.maximum(before, 1e-9), 0.0)
-    join_by_age = np.where(now > before, (now - before) / np.maximum(1 - before, 1e-9), 0.0)
-    # Turnover over the block, exactly (the two-state process toward ``now``).
+    draw = rng.random(len(ids))
+    # Only residents whose draw could make them switch need their chances worked out (the
+    # same decisions as working them out for all: see switching_chance and ageing_bound).
     mixed = -np.expm1(-world.params.population.club_turnover_per_year * weeks / 52)
-    stays, comes = 1 - mixed * (1 - now), mixed * now  # member at the end, from each state
-    end_member = np.where(member, (1 - leave_by_age) * stays + leave_by_age * comes,
-                          join_by_age * stays + (1 - join_by_age) * comes)
-    switch = rng.random(len(ids)) < np.where(member, 1 - end_member, end_member)
+    age, years = pop.age[ids], weeks / 52
+    crossing = (((age - years < 5) | ((age - years < 18) & (age >= 18)))
+                | (pop.migration[ids] & (age - years < 65) & (age >= 65)))
+    bound = mixed + ageing_bound(world.profile, years)[np.minimum(age, 120).astype(np.int32)]
+    maybe = crossing | (draw < bound)
+    ids, draw = ids[maybe], draw[maybe]
+    member = pop.club[ids] >= 0
+    switch = draw < switching_chance(world, ids, member, weeks)
     leaving, joining = ids[switch & member], ids[switch & ~member]
     pop.club[leaving] = -1
     synth.enter_clubs(pop, rng, joining)
@@ -63,3 +62,64 @@ def change_clubs(world: World, weeks: int) -> None:
     ties = world.ties
     tie_ids = ties.ties_of(np.concatenate([leaving, joining]))
     world.value(tie_ids[ties.kind[tie_ids] == CLUB])
+
+
+def switching_chance(world: World, ids: np.ndarray, member: np.ndarray, weeks: int
+                     ) -> np.ndarray:
+    """Chance that each resident ends the block on the other side of club membership.
+
+    Ageing moves the chance of membership: members leave, or non-members join, so that
+    whoever was a member with the chance of their age a block ago is one with the chance of
+    their age now. Turnover then acts over the block, exactly (the two-state process toward
+    the chance now). For a member the result is at most the turnover's share ``mixed`` plus
+    the ageing part ``1 - now / before``; for a non-member ``mixed`` plus
+    ``(now - before) / (1 - before)``.
+
+    Args:
+        world: The municipality.
+        ids: Residents (living at home, 5 or older).
+        member: Whether each is a club member now.
+        weeks: Length of the block.
+
+    Returns:
+        Chance per resident.
+    """
+    pop = world.pop
+    now = synth.club_propensity(pop, world.profile, world.params, ids)
+    before = synth.club_propensity(pop, world.profile, world.params, ids,
+                                   pop.age[ids] - weeks / 52)
+    leave_by_age = np.where(now < before, 1 - now / np.maximum(before, 1e-9), 0.0)
+    join_by_age = np.where(now > before, (now - before) / np.maximum(1 - before, 1e-9), 0.0)
+    mixed = -np.expm1(-world.params.population.club_turnover_per_year * weeks / 52)
+    stays, comes = 1 - mixed * (1 - now), mixed * now  # member at the end, from each state
+    end_member = np.where(member, (1 - leave_by_age) * stays + leave_by_age * comes,
+                          join_by_age * stays + (1 - join_by_age) * comes)
+    return np.where(member, 1 - end_member, end_member)
+
+
+def ageing_bound(profile: Profile, years: float) -> np.ndarray:
+    """Upper bound, per whole year of age, of the ageing part of :func:`switching_chance`.
+
+    For an adult who was an adult a block ago the circumstances' multipliers are the same at
+    both ages (older migrants crossing 65 aside, whom :func:`change_clubs` always works
+    out), so the member's part ``1 - now / before`` is that of the age curve alone and the
+    non-member's ``(now - before) / (1 - before)`` is largest without multipliers. Both are
+    worked out for the profile's ``club_member`` curve on a grid of 0.005 years and the
+    largest per whole year kept, with a margin.
+
+    Args:
+        profile: Municipality profile.
+        years: Length of the block in years.
+
+    Returns:
+        Bound per whole year of age 0-120 (0 below 18: children's chance does not change
+        with age between 5 and 18).
+    """
+    age = np.arange(18 + years, 121, 0.005)
+    now, before = profile.at_age("club_member", age), profile.at_age("club_member", age - years)
+    part = np.maximum(np.where(now < before, 1 - now / np.maximum(before, 1e-9), 0.0),
+                      np.where(now > before, (now - before) / np.maximum(1 - before, 1e-9),
+                               0.0))
+    bound = np.zeros(121)
+    np.maximum.at(bound, np.minimum(age, 120).astype(np.int32), part)
+    return 1.1 * bound + 1e-3

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 
 from sim import LonelinessModel, fading, participation
 from sim.events.life import divorce
@@ -428,3 +429,26 @@ def test_club_membership_by_age_stays_as_the_town_ages(baseline):
     assert min(count for _, count in start + end) > 400, "enough residents for a fair test"
     for (before, _), (after, _) in zip(start, end, strict=True):
         assert abs(after - before) < 0.05, (start, end)
+
+
+@pytest.mark.parametrize("weeks", [13, 26, 52])
+def test_club_turnover_skips_only_residents_who_cannot_switch(fresh, weeks):
+    """The maintenance pass works out the chance of switching only for residents whose draw
+    lies below the turnover's share plus a bound on the ageing part (or who cross 5, 18 or,
+    as older migrants, 65): the bound must hold for every other resident, at every age."""
+    world = fresh.world
+    pop, n = world.pop, world.pop.n
+    ids = np.flatnonzero(pop.active[:n] & ~pop.care_home[:n] & (pop.age[:n] >= 5))
+    for shift in (0.0, 0.3, 0.7):  # the same residents at other ages
+        pop.age[ids] += shift
+        member = pop.club[ids] >= 0
+        chance = participation.switching_chance(world, ids, member, weeks)
+        years, age = weeks / 52, pop.age[ids]
+        crossing = (((age - years < 5) | ((age - years < 18) & (age >= 18)))
+                    | (pop.migration[ids] & (age - years < 65) & (age >= 65)))
+        mixed = -np.expm1(-world.params.population.club_turnover_per_year * years)
+        bound = mixed + participation.ageing_bound(world.profile, years)[
+            np.minimum(age, 120).astype(np.int32)]
+        assert (chance[~crossing] <= bound[~crossing]).all()
+        assert (chance[~crossing] > mixed + 1e-6).any(), "ageing moves some chances (fair test)"
+        pop.age[ids] -= shift
