@@ -71,8 +71,10 @@ class EventParams:
         source="assumption: many young adults leave town to study or work",
         doc="Share of young adults leaving home who leave the municipality.")
     care_home_per_year: float = param(
-        0.06, unit="per frail resident aged 75+ per year", lo=0, hi=1,
-        source="calibrated to 7.6% of 75+ in care homes (CBS via TvGG 2020, FACTS.md S16)",
+        0.045, unit="per frail resident aged 75+ per year", lo=0, hi=1,
+        source="calibrated to 7.6% of 75+ in care homes (CBS via TvGG 2020, FACTS.md S16), "
+               "kept over ten years: 7.3% at the start, 8.2% after ten years (at 0.06: 9.8%; "
+               "experiments/demography.py, docs/CALIBRATION.md)",
         doc="Hazard that a frail resident aged 75 or more enters a care home.")
     retirement_age: float = param(
         67.0, unit="years", lo=55, hi=75,
