@@ -232,7 +232,7 @@ def drift_apart(world: World, weeks: int) -> None:
     """
     ties = world.ties
     # Only neighbour, colleague and club ties can drift apart.
-    ids = _live_of_kinds(ties.alive[: ties.n], ties.kind, NEIGHBOUR, CLUB)
+    ids = ties.of_kinds(NEIGHBOUR, CLUB)
     p = drift_chances(ties, world.params, ids, weeks / 52)
     world.unlink(ids[world.streams["ties"].random(len(ids), dtype=np.float32) < p])
 
@@ -248,18 +248,6 @@ def _drift_chances(ids, kind, closeness, setting, end, lapsed_end, years
             hazard = end + (lapsed_end if setting[t] == S_FRIEND else 0.0)
             chance[i] = -np.expm1(-hazard * years)
     return chance
-
-
-@kernel
-def _live_of_kinds(alive, kind, lo, hi):  # pragma: no cover - compiled
-    """Ids of live ties whose kind is ``lo`` to ``hi`` (one pass)."""
-    out = np.empty(len(alive), np.int32)
-    k = 0
-    for t in range(len(alive)):
-        if alive[t] and lo <= kind[t] <= hi:
-            out[k] = t
-            k += 1
-    return out[:k].copy()
 
 
 @kernel

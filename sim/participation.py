@@ -44,13 +44,8 @@ def change_clubs(world: World, weeks: int) -> None:
     ids = np.flatnonzero(pop.active[:n] & ~pop.care_home[:n] & (pop.age[:n] >= 5))
     draw = rng.random(len(ids))
     # Only residents whose draw could make them switch need their chances worked out (the
-    # same decisions as working them out for all: see switching_chance and ageing_bound).
-    mixed = -np.expm1(-world.params.population.club_turnover_per_year * weeks / 52)
-    age, years = pop.age[ids], weeks / 52
-    crossing = (((age - years < 5) | ((age - years < 18) & (age >= 18)))
-                | (pop.migration[ids] & (age - years < 65) & (age >= 65)))
-    bound = mixed + ageing_bound(world.profile, years)[np.minimum(age, 120).astype(np.int32)]
-    maybe = crossing | (draw < bound)
+    # same decisions as working them out for all: see switch_bound).
+    maybe = draw < switch_bound(world, ids, weeks)
     ids, draw = ids[maybe], draw[maybe]
     member = pop.club[ids] >= 0
     switch = draw < switching_chance(world, ids, member, weeks)
@@ -90,22 +85,59 @@ def switching_chance(world: World, ids: np.ndarray, member: np.ndarray, weeks: i
                                    pop.age[ids] - weeks / 52)
     leave_by_age = np.where(now < before, 1 - now / np.maximum(before, 1e-9), 0.0)
     join_by_age = np.where(now > before, (now - before) / np.maximum(1 - before, 1e-9), 0.0)
-    mixed = -np.expm1(-world.params.population.club_turnover_per_year * weeks / 52)
+    mixed = turnover_share(world, weeks)
     stays, comes = 1 - mixed * (1 - now), mixed * now  # member at the end, from each state
     end_member = np.where(member, (1 - leave_by_age) * stays + leave_by_age * comes,
                           join_by_age * stays + (1 - join_by_age) * comes)
     return np.where(member, 1 - end_member, end_member)
 
 
+def turnover_share(world: World, weeks: int) -> float:
+    """Share of the two-state turnover's way to its equilibrium covered in a block.
+
+    Args:
+        world: The municipality.
+        weeks: Length of the block.
+
+    Returns:
+        ``1 - exp(-club_turnover_per_year × years)``.
+    """
+    return float(-np.expm1(-world.params.population.club_turnover_per_year * weeks / 52))
+
+
+def switch_bound(world: World, ids: np.ndarray, weeks: int) -> np.ndarray:
+    """Upper bound of each resident's :func:`switching_chance`, without working it out.
+
+    The turnover's share plus :func:`ageing_bound` at the resident's whole year of age; 1
+    for those whose multipliers change with age over the block (crossing 5 or 18, or 65 as
+    an older migrant), whose chance is always worked out.
+
+    Args:
+        world: The municipality.
+        ids: Residents (living at home, 5 or older).
+        weeks: Length of the block.
+
+    Returns:
+        Bound per resident.
+    """
+    pop, years = world.pop, weeks / 52
+    age = pop.age[ids]
+    crossing = (((age - years < 5) | ((age - years < 18) & (age >= 18)))
+                | (pop.migration[ids] & (age - years < 65) & (age >= 65)))
+    mixed = turnover_share(world, weeks)
+    by_age = ageing_bound(world.profile, years)[np.minimum(age, 120).astype(np.int32)]
+    return np.where(crossing, 1.0, mixed + by_age)
+
+
 def ageing_bound(profile: Profile, years: float) -> np.ndarray:
     """Upper bound, per whole year of age, of the ageing part of :func:`switching_chance`.
 
     For an adult who was an adult a block ago the circumstances' multipliers are the same at
-    both ages (older migrants crossing 65 aside, whom :func:`change_clubs` always works
-    out), so the member's part ``1 - now / before`` is that of the age curve alone and the
-    non-member's ``(now - before) / (1 - before)`` is largest without multipliers. Both are
-    worked out for the profile's ``club_member`` curve on a grid of 0.005 years and the
-    largest per whole year kept, with a margin.
+    both ages (older migrants crossing 65 aside, whose chance is always worked out: see
+    :func:`switch_bound`), so the member's part ``1 - now / before`` is that of the age
+    curve alone, and the non-member's ``(now - before) / (1 - before)`` is largest without
+    multipliers. Both are worked out for the profile's ``club_member`` curve on a grid of
+    0.005 years and the largest per whole year kept, with a margin.
 
     Args:
         profile: Municipality profile.

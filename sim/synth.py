@@ -190,7 +190,7 @@ def create_residents(pop: Population, profile: Profile, params: Params,
     # Up to the state-pension age the run keeps everyone in work who works at 64 (they retire
     # at ``events.retirement_age``), so those aged 65 to that age work at the rate below 65.
     before_pension = (age >= 65) & (age < params.events.retirement_age)
-    work_band = np.where(before_pension, adult_band(np.full(count, 64.0)), band)
+    work_band = np.where(before_pension, adult_band(np.float32(64.0)), band)
     employed = adult & (u[:, 5] < profile.by_band("employed", work_band))
     student = adult & ~employed & (u[:, 6] < profile.by_band("students", band))
     pupil = (age >= 4) & (age < 18)

@@ -217,8 +217,12 @@ class Ties:
         return np.flatnonzero(self.alive[: self.n]).astype(np.int32)
 
     def elsewhere(self) -> np.ndarray:
-        """Ids of all live ties with someone outside the municipality."""
-        return _live_elsewhere(self.alive[: self.n], self.b)
+        """Ids of all live ties with someone outside the municipality (second end -1)."""
+        return _live_in_range(self.alive[: self.n], self.b, -1, -1)
+
+    def of_kinds(self, lo: int, hi: int) -> np.ndarray:
+        """Ids of all live ties whose kind is ``lo`` to ``hi`` (e.g. ``NEIGHBOUR, CLUB``)."""
+        return _live_in_range(self.alive[: self.n], self.kind, lo, hi)
 
     def compact(self) -> None:
         """Drop dead rows so the arrays stay dense (renumbers ties, rebuilds slots)."""
@@ -251,12 +255,12 @@ class Ties:
 
 
 @kernel
-def _live_elsewhere(alive, b):  # pragma: no cover - compiled
-    """Ids of live ties whose second end is outside the municipality (one pass)."""
+def _live_in_range(alive, values, lo, hi):  # pragma: no cover - compiled
+    """Ids of live ties whose ``values`` (a tie column) lie in ``lo..hi`` (one pass)."""
     out = np.empty(len(alive), np.int32)
     k = 0
     for t in range(len(alive)):
-        if alive[t] and b[t] < 0:
+        if alive[t] and lo <= values[t] <= hi:
             out[k] = t
             k += 1
     return out[:k].copy()
