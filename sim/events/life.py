@@ -192,7 +192,11 @@ def health_decline(world: World, ids: np.ndarray) -> None:
     pop.health[ids] = np.minimum(pop.health[ids] + 1, FRAIL)
     frail = ids[pop.health[ids] == FRAIL]
     life = world.params.life
-    quit_club = frail[rng.random(len(frail)) < life.frail_quits_club]
+    # A member who becomes frail leaves with the chance that keeps membership among the
+    # frail at their chance of membership (population.club_reductions), as ageing does in
+    # sim.participation.
+    frail_factor = world.params.population.club_reductions[0]
+    quit_club = frail[rng.random(len(frail)) < 1 - frail_factor]
     pop.club[quit_club] = -1
     partners = pop.partner[frail]
     carers = partners[(partners >= 0)]

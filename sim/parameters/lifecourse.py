@@ -39,13 +39,6 @@ class LifeCourseParams:
         0.6, unit="closeness 0-1", lo=0, hi=1,
         source="assumption: people who move in together are close already",
         doc="Closeness of a new partner tie at the start.")
-    frail_quits_club: float = param(
-        0.7, unit="share 0-1", lo=0, hi=1,
-        source="1 - the frail multiplier of population.club_reductions (0.3): a member who "
-               "becomes frail leaves with the chance that keeps membership among the frail at "
-               "their chance of membership (as sim.participation does for ageing); was 0.5, "
-               "an assumption, before membership had a life course",
-        doc="Chance that a resident who becomes frail leaves their club.")
     partner_takes_up_care: float = param(
         0.5, unit="share 0-1", lo=0, hi=1,
         source="assumption; CBS 2024: 19% of carers are heavily burdened, mostly partners",
