@@ -2,9 +2,11 @@
 
 Kernels are plain Python functions compiled by numba on first use and cached next to the
 source (``__pycache__``), so only the first run after a change pays the compile time. They
-take and return numpy arrays and draw no random numbers: every draw is made by the caller
-from its named stream, so a kernel changes speed, never the draws. Long loops whose rows are
-independent run half on each of two cores (:func:`on_two_cores`), with the same results.
+take and return numpy arrays. Their random numbers come from the caller's named stream:
+drawn by the caller, or — in the weekly loops over all residents — computed in the loop
+from a key the caller drew (:func:`sim.rng.uniform_at`: the number depends on the key and
+the row only). Long loops whose rows are independent run half on each of two cores
+(:func:`on_two_cores`), with the same results.
 """
 
 from __future__ import annotations

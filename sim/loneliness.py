@@ -25,6 +25,7 @@ from sim.jit import exp32, inline, kernel, on_two_cores
 from sim.lockdown import Weights
 from sim.parameters import LonelinessParams, Params
 from sim.population import EMPLOYED, STUDENT, Population
+from sim.rng import kernel_key, uniform_at
 from sim.synth import SCHOOL_OFFSET
 from sim.ties import INNER, PARTNER, Ties
 
@@ -146,11 +147,12 @@ def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generat
     Args:
         pop: The population table (fulfilment already computed).
         params: Model parameters.
-        rng: The loneliness stream (two uniform draws per resident).
+        rng: The loneliness stream (one key for two uniform draws per resident, made in the
+            compiled loop: :func:`sim.rng.uniform_at`).
     """
     n = pop.n
     lon = params.loneliness
-    shock = rng.random((2, n), dtype=np.float32)
+    key = kernel_key(rng)
     keep = np.exp(-1 / lon.fluctuation_weeks)
     rho = lon.fluctuation_correlation
     dynamics = np.array([
@@ -158,11 +160,11 @@ def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generat
         1 / lon.inertia_weeks, lon.chronic_after_weeks, lon.chronic_inertia_factor,
         lon.adaptation_per_year / 52, lon.restore_per_year / 52, lon.withdrawal_per_year / 52,
     ], np.float32)
-    rows = (*_person(pop, n), pop.grief_halflife[:n], shock[0], shock[1], pop.emotional[:n],
-            pop.social[:n], pop.adapt_boost[:n], pop.desired_emotional_base[:n],
-            pop.desired_social_base[:n], pop.withdrawal[:n], pop.lonely_weeks[:n])
+    rows = (*_person(pop, n), pop.grief_halflife[:n], pop.emotional[:n], pop.social[:n],
+            pop.adapt_boost[:n], pop.desired_emotional_base[:n], pop.desired_social_base[:n],
+            pop.withdrawal[:n], pop.lonely_weeks[:n])
     gains = _gains(lon)
-    on_two_cores(n, lambda lo, hi: _week(*(c[lo:hi] for c in rows), gains, dynamics))
+    on_two_cores(n, lambda lo, hi: _week(*(c[lo:hi] for c in rows), gains, dynamics, key, lo))
     answer_items(pop, params)
 
 
@@ -274,11 +276,13 @@ def _answer_all(n, emotional, social, offset, first, thresholds, short, djg_e, d
 
 @kernel
 def _week(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e, wobble_s,
-          halflife, shock_e, shock_s, emotional, social, adapt_boost, base_e, base_s, withdrawal,
-          lonely_weeks, gains, dynamics):  # pragma: no cover - compiled
+          halflife, emotional, social, adapt_boost, base_e, base_s, withdrawal, lonely_weeks,
+          gains, dynamics, key, first):  # pragma: no cover - compiled
     """One week per resident; see :func:`fluctuate_and_update`.
 
-    A few simple loops rather than one long one: the compiler turns each into vector code.
+    The columns are rows ``first ..`` of the table; row ``r``'s two shocks are draws
+    ``2r`` and ``2r + 1`` of the week's key. A few simple loops rather than one long one:
+    the compiler turns each into vector code.
     """
     keep, scale, rho, rest = dynamics[0], dynamics[1], dynamics[2], dynamics[3]
     usual, chronic_after, chronic_factor = dynamics[4], dynamics[5], dynamics[6]
@@ -287,10 +291,11 @@ def _week(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e
     slow = usual / chronic_factor
     n = len(mastery)
     for i in range(n):
-        first = shock_e[i] - half
-        second = (shock_s[i] - half) * rest + rho * first
-        wobble_e[i] = keep * wobble_e[i] + scale * first
-        wobble_s[i] = keep * wobble_s[i] + scale * second
+        row = 2 * (first + i)
+        shock_e = uniform_at(key, row) - half
+        shock_s = (uniform_at(key, row + 1) - half) * rest + rho * shock_e
+        wobble_e[i] = keep * wobble_e[i] + scale * shock_e
+        wobble_s[i] = keep * wobble_s[i] + scale * shock_s
     for i in range(n):
         te, ts = _target_of(mastery[i], desired_e[i], desired_s[i], achieved_e[i],
                             achieved_s[i], grief[i], wobble_e[i], wobble_s[i], gains)

@@ -221,5 +221,5 @@ def maintain(world: World, weeks: int, kept: np.ndarray) -> None:
     form_ties(world, weeks, kept)
     fading.age_convoys(world, weeks)  # later life: narrower needs, fewer peripheral ties
     ties = world.ties
-    if ties.n > 1.25 * len(ties.live()) + 1000:
+    if ties.n > 1.25 * np.count_nonzero(ties.alive[: ties.n]) + 1000:
         ties.compact()

@@ -99,9 +99,9 @@ class LonelinessModel(mesa.Model):
         """Draw this week's life events, apply them, and let newcomers fill vacated homes."""
         world = self.world
         world.pop.grow_older(1 / 52)
-        chronic_weeks = self.params.loneliness.chronic_after_weeks
-        chronic = world.pop.lonely_weeks[: world.pop.n] >= chronic_weeks
-        happened = draw_events(world.pop, world.hazards, chronic, world.streams["events"])
+        happened = draw_events(world.pop, world.hazards,
+                               self.params.loneliness.chronic_after_weeks,
+                               world.streams["events"])
         for name, handler in HANDLERS.items():
             ids = happened[name]
             ids = ids[world.pop.active[ids]]  # an earlier event this week may have removed them

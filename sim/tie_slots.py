@@ -137,6 +137,20 @@ def detach(ids, leaver, stayer, count, slots, peer):  # pragma: no cover - compi
 
 
 @kernel
+def renumber(count, slots, new_id):  # pragma: no cover - compiled
+    """New tie ids in every used slot after the tie store was compacted (order kept).
+
+    Args:
+        count: Used slots per resident.
+        slots: Tie id per resident and slot (updated).
+        new_id: New id per old tie id (live ties only are in slots).
+    """
+    for r in range(len(count)):
+        for col in range(count[r]):
+            slots[r, col] = new_id[slots[r, col]]
+
+
+@kernel
 def household_peers(residents, count, peer, household):  # pragma: no cover - compiled
     """Residents tied to one of ``residents`` and living in the same household.
 

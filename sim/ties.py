@@ -225,26 +225,19 @@ class Ties:
         return _live_in_range(self.alive[: self.n], self.kind, lo, hi)
 
     def compact(self) -> None:
-        """Drop dead rows so the arrays stay dense (renumbers ties, rebuilds slots)."""
+        """Drop dead rows so the arrays stay dense (renumbers ties; slots keep their order)."""
         keep = self.live()
         if len(keep) == self.n:
             return
-        alive = self.alive[: self.n].copy()
         for name in _COLUMNS:
             arr = getattr(self, name)
-            arr[: len(keep)] = arr[: self.n][alive]
-            arr[len(keep): self.n] = -1 if arr.dtype == np.int32 else 0
+            _move_to_front(arr, keep, self.n, arr.dtype.type(-1 if arr.dtype == np.int32 else 0))
+        new_id = np.full(self.n, -1, np.int32)
+        new_id[keep] = np.arange(len(keep), dtype=np.int32)
+        tie_slots.renumber(self.count, self.slots, new_id)
         self.n = len(keep)
-        self._rebuild_slots()
 
     # ---- internals -----------------------------------------------------------------------
-    def _rebuild_slots(self) -> None:
-        """Fill the slot table from scratch: each resident's ties in id order."""
-        self.slots.fill(-1)
-        self.peer.fill(-1)
-        self.count.fill(0)
-        tie_slots.fill(self.a[: self.n], self.b[: self.n], 0, self.count, self.slots, self.peer)
-
     def _grow(self, capacity: int) -> None:
         for name in _COLUMNS:
             old = getattr(self, name)
@@ -252,6 +245,15 @@ class Ties:
             new[: self.capacity] = old
             setattr(self, name, new)
         self.capacity = capacity
+
+
+@kernel
+def _move_to_front(column, keep, n, empty):  # pragma: no cover - compiled
+    """In place: ``column[:len(keep)] = column[keep]`` (ascending ids), rows up to n emptied."""
+    for i in range(len(keep)):
+        column[i] = column[keep[i]]
+    for i in range(len(keep), n):
+        column[i] = empty
 
 
 @kernel

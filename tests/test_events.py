@@ -11,24 +11,27 @@ from sim.synth import SCHOOL_OFFSET, STUDY_OFFSET, WORKPLACE_SIZE
 
 
 def test_the_age_bound_never_hides_an_event(small_run):
-    """Residents whose draw is above the bound of their age are skipped; with draws spread
-    around the bound, skipping gives exactly the events that looking at everyone gives."""
+    """Residents whose draw is above the bound of their age are skipped; with hazards scaled
+    up so that the draws fall all around the bound, skipping gives exactly the events that
+    looking at everyone gives."""
     world = small_run.world
     pop, tables, n = world.pop, world.hazards, world.pop.n
     whole = np.minimum(pop.age[:n], 110).astype(np.int32)
-    rng = np.random.default_rng(3)
-    u = (rng.random(n) * 1.5 * tables.bound[whole]).astype(np.float32)
-    chronic = rng.random(n) < 0.3
-    rows = (u, pop.age[:n], pop.active[:n], pop.female[:n], pop.health[:n], pop.partner[:n],
-            pop.care_home[:n], pop.with_parents[:n], pop.household_size[:n], chronic)
-    hazards = (tables.death, tables.death_rr, tables.divorce, tables.partnering, tables.birth,
-               tables.leave_home, tables.move, tables.decline, tables.recovery,
-               tables.care_home)
-    skipping, everyone = np.full(n, -1, np.int8), np.full(n, -1, np.int8)
-    _draw(tables.bound, *rows, skipping, *hazards)
-    _draw(np.full_like(tables.bound, np.inf), *rows, everyone, *hazards)
-    assert (everyone >= 0).sum() > 100, "many events with these draws (a fair test)"
-    assert np.array_equal(skipping, everyone)
+    scale = np.float32(0.6 / np.median(tables.bound[whole]))  # the median resident's: 0.6
+    lonely_weeks = np.random.default_rng(3).integers(0, 100, n).astype(np.int16)
+    rows = (pop.age[:n], pop.active[:n], pop.female[:n], pop.health[:n], pop.partner[:n],
+            pop.care_home[:n], pop.with_parents[:n], pop.household_size[:n], lonely_weeks,
+            np.float32(52))
+    hazards = (tables.death * scale, tables.death_rr, tables.divorce * scale,
+               tables.partnering * scale, tables.birth * scale, tables.leave_home * scale,
+               tables.move * scale, tables.decline * scale, tables.recovery * scale,
+               tables.care_home * scale)
+    key = np.uint64(12345)
+    who, which = _draw(tables.bound * scale, key, *rows, *hazards)
+    all_who, all_which = _draw(np.full_like(tables.bound, np.inf), key, *rows, *hazards)
+    assert len(all_who) > 100, "many events with these hazards (a fair test)"
+    assert len(all_who) < 0.9 * pop.active[:n].sum(), "many draws above the bound too"
+    assert np.array_equal(who, all_who) and np.array_equal(which, all_which)
 
 
 def test_newcomers_and_school_starters_join_the_towns_places(baseline):

@@ -31,6 +31,18 @@ def test_add_remove_compact_keep_slots_consistent():
     after = sorted(zip(ties.a[: ties.n].tolist(), ties.b[: ties.n].tolist(), strict=True))
     assert before == after and ties.alive[: ties.n].all()
     assert (ties.degree()[:50] == degrees_from_arrays(ties, 50)).all()
+    assert_slots_match_ties(ties, 50)
+
+
+def assert_slots_match_ties(ties, n):
+    """Every used slot names a live tie of its resident, and the tie's other end as peer."""
+    for r in range(n):
+        for col in range(ties.count[r]):
+            t = ties.slots[r, col]
+            assert 0 <= t < ties.n and ties.alive[t], f"slot {r},{col} names a live tie"
+            a, b = ties.a[t], ties.b[t]
+            assert r in (a, b), f"tie {t} in slot {r},{col} has resident {r} at one end"
+            assert ties.peer[r, col] == (b if a == r else a), "peer is the other end"
 
 
 def test_has_tie_and_make_external():

@@ -12,6 +12,7 @@ import numpy as np
 from sim.jit import kernel
 from sim.parameters import Params
 from sim.population import FRAIL, GOOD, Population
+from sim.rng import kernel_key, uniform_at
 
 #: Event names in the order of the hazard stack.
 EVENTS = ("death", "divorce", "partnering", "birth", "leave_home", "move", "health_decline",
@@ -108,58 +109,59 @@ def normalise_health(tables: HazardTables, pop: Population) -> None:
     tables.refresh_bound()
 
 
-def draw_events(pop: Population, tables: HazardTables, chronic_lonely: np.ndarray,
+def draw_events(pop: Population, tables: HazardTables, chronic_after: float,
                 rng: np.random.Generator) -> dict[str, np.ndarray]:
     """Decide who has which event this week (competing risks, one draw per resident).
 
     Each resident's weekly hazard of every event in :data:`EVENTS` follows from their age,
     sex, health, household and partner; one uniform draw per resident decides whether
     anything happens and, if so, which event (the draw falls in that event's slice of the
-    stacked hazards). The hazards are computed and compared in one compiled pass, so the
-    only arrays over all residents are the draw and the event codes.
+    stacked hazards). The draws are made, and the hazards computed and compared, in one
+    compiled pass (:func:`sim.rng.uniform_at`): no array over all residents is made.
 
     Args:
         pop: The population table.
         tables: Hazards by age, from :class:`HazardTables`.
-        chronic_lonely: Whether each resident's loneliness is chronic.
-        rng: The events stream.
+        chronic_after: Weeks of loneliness from which it is chronic (raises health decline).
+        rng: The events stream (one key).
 
     Returns:
         Resident rows per event name (possibly empty).
     """
-    n = pop.n
-    u = rng.random(n, dtype=np.float32)
-    code = np.full(n, -1, np.int8)
-    rows = (u, pop.age, pop.active, pop.female, pop.health, pop.partner, pop.care_home,
-            pop.with_parents, pop.household_size, chronic_lonely, code)
+    rows = (pop.age[: pop.n], pop.active, pop.female, pop.health, pop.partner, pop.care_home,
+            pop.with_parents, pop.household_size, pop.lonely_weeks,
+            np.float32(chronic_after))
     # One core: this is the week's first compiled loop after the handlers' Python work, and
     # handing half of it to the idle second core cost more than it saved (100,000 residents:
     # 1.1-1.2 ms a week against 0.5-0.6 on one core, measured in the running model).
-    _draw(tables.bound, *rows, tables.death, tables.death_rr, tables.divorce, tables.partnering,
-          tables.birth, tables.leave_home, tables.move, tables.decline, tables.recovery,
-          tables.care_home)
-    who = np.flatnonzero(code >= 0).astype(np.int32)
-    which = code[who]
+    who, which = _draw(tables.bound, kernel_key(rng), *rows, tables.death, tables.death_rr,
+                       tables.divorce, tables.partnering, tables.birth, tables.leave_home,
+                       tables.move, tables.decline, tables.recovery, tables.care_home)
     return {name: who[which == k] for k, name in enumerate(EVENTS)}
 
 
 @kernel
-def _draw(bound, u, age, active, female, health, partner, care_home, with_parents,
-          household_size, chronic, code, death, death_rr, divorce, partnering, birth, leave_home,
-          move, decline, recovery, to_care_home):  # pragma: no cover - compiled
-    """Event code per resident into ``code`` (index in EVENTS, -1: nothing).
+def _draw(bound, key, age, active, female, health, partner, care_home, with_parents,
+          household_size, lonely_weeks, chronic_after, death, death_rr, divorce, partnering,
+          birth, leave_home, move, decline, recovery, to_care_home):  # pragma: no cover - compiled
+    """Rows with an event and the event of each (index in EVENTS), rows ascending.
 
-    See :func:`draw_events`.
-
+    See :func:`draw_events`; row ``i``'s draw is :func:`sim.rng.uniform_at` ``(key, i)``.
     A draw above the bound of the resident's age (:meth:`HazardTables.refresh_bound`) means no
     event, so only the few below it have their hazards worked out.
     """
-    n = len(u)
+    n = len(age)
     zero = np.float32(0.0)
+    who = np.empty(n, np.int32)
+    which = np.empty(n, np.int8)
+    found = 0
     for i in range(n):
         a = age[i]
         whole = min(int(a), 110)
-        if not active[i] or u[i] >= bound[whole]:
+        if not active[i]:
+            continue
+        u = uniform_at(key, i)
+        if u >= bound[whole]:
             continue
         adult = a >= 18
         together = partner[i] >= 0
@@ -177,18 +179,22 @@ def _draw(bound, u, age, active, female, health, partner, care_home, with_parent
             # A household moves together: a couple shares one move hazard between two adults.
             np.float32(move[whole] / (2.0 if together else 1.0))
             if adult and not parents and home else zero,
-            decline[1 if chronic[i] else 0, whole] if adult and hl < FRAIL else zero,
+            decline[int(lonely_weeks[i] >= chronic_after), whole]
+            if adult and hl < FRAIL else zero,
             recovery if adult and hl > GOOD else zero,
             to_care_home if home and hl == FRAIL and a >= 75 else zero,
         )
         total = zero
         for k in range(len(h)):
             total += h[k]
-        if u[i] >= total:
+        if u >= total:
             continue
         cum = zero
         for k in range(len(h)):
             cum += h[k]
-            if u[i] < cum:
-                code[i] = k
+            if u < cum:
+                who[found] = i
+                which[found] = k
+                found += 1
                 break
+    return who[:found].copy(), which[:found].copy()
