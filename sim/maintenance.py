@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim import convoy, fading, participation
+from sim import convoy, fading, labour, participation
 from sim.arrays import unique
 from sim.contacts import add_to_ends, tie_rates, value_of
 from sim.convoy import FOCUS_KINDS
@@ -218,6 +218,7 @@ def maintain(world: World, weeks: int, kept: np.ndarray) -> None:
     update_closeness(world, weeks, kept)  # sums every tie's new value into the intake
     outlive(world, weeks)                 # the changes below keep the intake in step
     participation.change_clubs(world, weeks)  # people join and leave clubs at every age
+    labour.change_work(world, weeks)          # and find and lose work at every working age
     form_ties(world, weeks, kept)
     fading.age_convoys(world, weeks)  # later life: narrower needs, fewer peripheral ties
     ties = world.ties

@@ -15,7 +15,8 @@ chance (a two-state process whose equilibrium is the chance itself), so that mem
 last years (about five on average) and circumstances (frailty, income) take effect. Leaving a
 club lets its ties lapse (they fade at the lapsed contact rate, and the club no longer counts
 as social participation); joining brings new club ties through
-:func:`sim.maintenance.form_ties`. (Work has no such turnover yet: see docs/CALIBRATION.md.)
+:func:`sim.maintenance.form_ties`. Work follows the same two-state process
+(:mod:`sim.labour`).
 """
 
 from __future__ import annotations
@@ -63,12 +64,8 @@ def switching_chance(world: World, ids: np.ndarray, member: np.ndarray, weeks: i
                      ) -> np.ndarray:
     """Chance that each resident ends the block on the other side of club membership.
 
-    Ageing moves the chance of membership: members leave, or non-members join, so that
-    whoever was a member with the chance of their age a block ago is one with the chance of
-    their age now. Turnover then acts over the block, exactly (the two-state process toward
-    the chance now). For a member the result is at most the turnover's share ``mixed`` plus
-    the ageing part ``1 - now / before``; for a non-member ``mixed`` plus
-    ``(now - before) / (1 - before)``.
+    See :func:`follow_chance`, with the club chance of each resident's age now and a block
+    ago and the club turnover.
 
     Args:
         world: The municipality.
@@ -83,17 +80,39 @@ def switching_chance(world: World, ids: np.ndarray, member: np.ndarray, weeks: i
     now = synth.club_propensity(pop, world.profile, world.params, ids)
     before = synth.club_propensity(pop, world.profile, world.params, ids,
                                    pop.age[ids] - weeks / 52)
+    return follow_chance(now, before, member, turnover_share(world, weeks))
+
+
+def follow_chance(now: np.ndarray, before: np.ndarray, inside: np.ndarray, mixed: float
+                  ) -> np.ndarray:
+    """Chance of ending a block on the other side of a two-state membership (club, work).
+
+    Ageing moves the chance of being inside: those inside leave, or those outside join, so
+    that whoever was inside with the chance of their age a block ago is inside with the
+    chance of their age now. Turnover then acts over the block, exactly (the two-state
+    process toward the chance now, a share ``mixed`` of the way). For someone inside the
+    result is at most ``mixed`` plus the ageing part ``1 - now / before``; for someone
+    outside ``mixed`` plus ``(now - before) / (1 - before)``.
+
+    Args:
+        now: Chance of being inside at each resident's age now.
+        before: The same a block ago.
+        inside: Whether each is inside now.
+        mixed: Share of the turnover's way to its equilibrium covered in the block.
+
+    Returns:
+        Chance per resident.
+    """
     leave_by_age = np.where(now < before, 1 - now / np.maximum(before, 1e-9), 0.0)
     join_by_age = np.where(now > before, (now - before) / np.maximum(1 - before, 1e-9), 0.0)
-    mixed = turnover_share(world, weeks)
-    stays, comes = 1 - mixed * (1 - now), mixed * now  # member at the end, from each state
-    end_member = np.where(member, (1 - leave_by_age) * stays + leave_by_age * comes,
+    stays, comes = 1 - mixed * (1 - now), mixed * now  # inside at the end, from each state
+    end_inside = np.where(inside, (1 - leave_by_age) * stays + leave_by_age * comes,
                           join_by_age * stays + (1 - join_by_age) * comes)
-    return np.where(member, 1 - end_member, end_member)
+    return np.where(inside, 1 - end_inside, end_inside)
 
 
 def turnover_share(world: World, weeks: int) -> float:
-    """Share of the two-state turnover's way to its equilibrium covered in a block.
+    """Share of the club turnover's way to its equilibrium covered in a block.
 
     Args:
         world: The municipality.

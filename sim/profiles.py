@@ -101,6 +101,8 @@ def load_profile(name: str) -> Profile:
         if len(arr) != len(ADULT_BANDS) or (arr < 0).any() or (arr > 1).any():
             raise ValueError(f"profile {name}: {key} must be {len(ADULT_BANDS)} shares 0-1")
         values[key] = arr
+    if (values["employed"] + values["students"] > 1 + 1e-9).any():
+        raise ValueError(f"profile {name}: employed + students must be at most 1 in each band")
     return Profile(
         name=name, label_nl=raw["label_nl"], label_en=raw["label_en"],
         age_shares=shares / shares.sum(), values=values,

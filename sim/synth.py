@@ -191,8 +191,12 @@ def create_residents(pop: Population, profile: Profile, params: Params,
     # at ``events.retirement_age``), so those aged 65 to that age work at the rate below 65.
     before_pension = (age >= 65) & (age < params.events.retirement_age)
     work_band = np.where(before_pension, adult_band(np.float32(64.0)), band)
-    employed = adult & (u[:, 5] < profile.by_band("employed", work_band))
-    student = adult & ~employed & (u[:, 6] < profile.by_band("students", band))
+    employed_share = profile.by_band("employed", work_band)
+    employed = adult & (u[:, 5] < employed_share)
+    # The profile's students are a share of the whole band, all of them among those without
+    # work (the band's employed and students add up to at most 1).
+    student = adult & ~employed & (
+        u[:, 6] * np.maximum(1 - employed_share, 1e-9) < profile.by_band("students", band))
     pupil = (age >= 4) & (age < 18)
     retired = adult & ~employed & (age >= params.events.retirement_age)
     pop.work[ids] = np.where(employed, EMPLOYED, np.where(

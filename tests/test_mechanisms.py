@@ -12,13 +12,23 @@ import dataclasses
 import numpy as np
 import pytest
 
-from sim import LonelinessModel, fading, participation
+from sim import LonelinessModel, fading, labour, participation
 from sim.events.life import divorce
 from sim.loneliness import mourn_past_losses, spell_so_far, targets
 from sim.parameters import Params
-from sim.population import DIVORCED, FRAIL, NEVER
+from sim.population import DIVORCED, EMPLOYED, FRAIL, NEVER, NO_WORK
 from sim.synth import club_propensity, social_need
-from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, INNER, NEIGHBOUR, S_FRIEND
+from sim.ties import (
+    CLUB,
+    COLLEAGUE,
+    DESCENDANT_GAP,
+    FAMILY,
+    FRIEND,
+    INNER,
+    NEIGHBOUR,
+    S_FRIEND,
+    S_WORK,
+)
 
 
 def with_params(world, **groups):
@@ -448,3 +458,57 @@ def test_club_turnover_skips_only_residents_who_cannot_switch(fresh, weeks):
         assert (chance <= bound).all()
         assert (chance[bound < 1] > mixed + 1e-6).any(), "ageing moves some chances (fair test)"
         pop.age[ids] -= shift
+
+
+def test_work_heads_for_the_share_of_each_working_age(fresh):
+    """People find and lose work throughout working life: with everyone of 25-44 made
+    jobless and everyone of 45 to the pension age made employed, twenty years of (fast)
+    turnover bring the employed share of each back to its chance (the profile's share)."""
+    world = fresh.world
+    with_params(world, population={"work_turnover_per_year": 1.0})
+    pop, n = world.pop, world.pop.n
+    retirement_age = world.params.events.retirement_age
+    at_home = pop.active[:n] & ~pop.care_home[:n]
+    age = pop.age[:n]
+    young = np.flatnonzero(at_home & (age >= 25) & (age < 45))
+    older = np.flatnonzero(at_home & (age >= 45) & (age < retirement_age - 1))
+    assert len(young) > 300 and len(older) > 300, "enough residents for a fair test"
+    pop.work[young], pop.workplace[young] = NO_WORK, -1
+    pop.work[older], pop.workplace[older] = EMPLOYED, 0
+    labour.change_work(world, 20 * 52)
+    for ids in (young, older):
+        chance = labour.work_chance(world.profile, pop.age[ids], retirement_age).mean()
+        assert abs((pop.work[ids] == EMPLOYED).mean() - chance) < 0.06, chance
+
+
+def test_losing_work_lets_colleague_ties_lapse(fresh):
+    """Whoever loses work no longer meets colleagues at work: their colleague ties are kept
+    up privately (setting friend, the lapsed contact rate), and the intake follows."""
+    world = fresh.world
+    pop, ties, n = world.pop, world.ties, world.pop.n
+    employed = np.flatnonzero(pop.active[:n] & (pop.work[:n] == EMPLOYED))
+    with_params(world, population={"work_turnover_per_year": 2.0})
+    labour.change_work(world, 52)
+    lost = employed[pop.work[employed] == NO_WORK]
+    tie_ids = ties.ties_of(lost)
+    colleague = tie_ids[ties.alive[tie_ids] & (ties.kind[tie_ids] == COLLEAGUE)]
+    assert len(lost) > 20 and len(colleague) > 20, "enough lost jobs for a fair test"
+    assert (ties.setting[colleague] != S_WORK).all()
+    assert (ties.setting[colleague] == S_FRIEND).all()
+
+
+def test_employment_by_age_stays_as_the_town_ages(baseline):
+    """Ten years on, graduates who all started work and workers who never left would have
+    lifted employment (45-64: 0.76 to 0.81 without turnover, docs/CALIBRATION.md); with it,
+    the employed share of 25-44 and 45-64 is still the profile's."""
+    model = LonelinessModel(baseline, residents=8000, years=10, seed=13, agents=False)
+    model.run()
+    pop, n = model.world.pop, model.world.pop.n
+    here = pop.active[:n] & ~pop.care_home[:n]
+    age = pop.age[:n]
+    for lo, hi, band in ((25, 45, 1), (45, 65, 2)):
+        group = here & (age >= lo) & (age < hi)
+        assert group.sum() > 1000, "enough residents for a fair test"
+        share = (pop.work[:n][group] == EMPLOYED).mean()
+        profile = model.world.profile.values["employed"][band]
+        assert abs(share - profile) < 0.025, (lo, share, profile)

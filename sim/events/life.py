@@ -14,6 +14,7 @@ import numpy as np
 from sim import convoy
 from sim.arrays import difference, first_and_inverse, isin, unique
 from sim.jit import kernel
+from sim.labour import work_chance
 from sim.population import (
     DIVORCED,
     EMPLOYED,
@@ -252,12 +253,17 @@ def yearly_transitions(world: World) -> None:
     world.enrol_pupils(start_school)
     study = leavers[rng.random(len(leavers)) < world.params.life.school_leavers_study]
     pop.workplace[study] = world.places.study_place(rng, len(study))
-    to_work = np.concatenate([difference(leavers, study), graduates])
+    # Those who leave education find work with the chance of their age (sim.labour).
+    done = np.concatenate([difference(leavers, study), graduates])
+    chance = work_chance(world.profile, pop.age[done], world.params.events.retirement_age)
+    to_work = done[rng.random(len(done)) < chance]
+    pop.work[done] = NO_WORK
+    pop.workplace[done] = -1
     pop.work[to_work] = EMPLOYED
     pop.workplace[to_work] = world.places.workplace(rng, len(to_work))
     pop.work[retiring] = RETIRED
     pop.workplace[retiring] = -1
-    world.retarget(np.concatenate([study, to_work, retiring]))
+    world.retarget(np.concatenate([study, done, retiring]))
 
 
 @kernel

@@ -20,8 +20,10 @@ class LonelinessParams:
         source="assumption — calibrated",
         doc="Social intake at which social fulfilment reaches half of its maximum.")
     participation_weight: float = param(
-        1.1, unit="active ties per focus", lo=0, hi=10,
-        source="assumption — calibrated: belonging to work, school or a club counts as breadth",
+        1.25, unit="active ties per focus", lo=0, hi=10,
+        source="assumption — calibrated: belonging to work, school or a club counts as breadth "
+               "(with social_need_decline: the age pattern of GGD 2020, 75+ lonelier than all "
+               "adults by 5-8 points; docs/CALIBRATION.md, sixth session)",
         doc="Social intake from each open focus a resident takes part in.")
     desired_emotional_mean: float = param(
         0.62, unit="share 0-1", lo=0, hi=1,
@@ -148,10 +150,11 @@ class LonelinessParams:
                "(deaths, frailty) more than through choice; age assumption — calibrated",
         doc="Age after which the desired social level falls no further.")
     social_need_decline: float = param(
-        0.18, unit="share of the desired social level per decade", lo=0, hi=0.5,
+        0.16, unit="share of the desired social level per decade", lo=0, hi=0.5,
         source="Carstensen 1992; Lang & Carstensen 1994; Wrzus et al. 2013 (meta-analysis: the "
                "wider network shrinks across adulthood, the family network does not); size "
-               "assumption — calibrated",
+               "assumption — calibrated (0.18 until the sixth session: 75+ then only 3-5 "
+               "points lonelier than all adults, GGD 2020 8; docs/CALIBRATION.md)",
         doc="How much of one's desired social fulfilment is given up per decade past "
             "social_need_from (the wish for close ties, emotional fulfilment, stays).")
     fluctuation_gap_sd: float = param(

@@ -51,6 +51,16 @@ class PopulationParams:
         source="assumption: participation is lower with frailty, poverty, disability, and for "
                "older migrants (SCP)",
         doc="How much less likely these residents are to be club members.")
+    work_turnover_per_year: float = param(
+        0.1, unit="per year", lo=0, hi=2,
+        source="CBS arbeidsmarktdynamiek: about 5 % of the employed lose work in a year "
+               "(other than by retiring), most finding work again within the year; spells of "
+               "a year or more, which a quarterly pass sees, about 2 % a year [unverified]: "
+               "0.1 × (1 − 0.8) = 0.02; assumption (0.25 raised adult loneliness by 0.01, "
+               "docs/CALIBRATION.md)",
+        doc="Pace at which work follows its chance at each working age (the profile's "
+            "employed): an employed resident loses work at this rate times (1 - chance), one "
+            "without work finds it at this rate times the chance (sim.labour).")
     club_turnover_per_year: float = param(
         0.3, unit="per year", lo=0, hi=2,
         source="assumption: people join and leave clubs throughout life, memberships lasting "
