@@ -82,6 +82,41 @@ def on_two_cores(n: int, run: Callable[[int, int], object]) -> None:
         second.result()
 
 
+def pipelined(n: int, chunk: int, produce: Callable[[int, int], object],
+              consume: Callable[[int, int], object]) -> None:
+    """``produce`` then ``consume`` each chunk of ``range(n)``, the two overlapping in time.
+
+    The second core runs ``produce`` on the chunks in order while this thread runs
+    ``consume`` on each chunk as soon as it is produced: for a pass whose second step
+    cannot be split over the cores (scattered additions into shared sums) but whose first
+    step can run ahead. The result is that of producing and consuming every chunk in order,
+    bit for bit; with ``THREADS = 1`` it is exactly that.
+
+    Args:
+        n: Number of rows.
+        chunk: Rows per chunk.
+        produce: Works on rows ``lo`` to ``hi`` (a compiled loop that releases the GIL).
+        consume: Works on rows ``lo`` to ``hi`` once they are produced.
+    """
+    global _pool
+    bounds = [(lo, min(lo + chunk, n)) for lo in range(0, n, chunk)]
+    if THREADS < 2:
+        for lo, hi in bounds:
+            produce(lo, hi)
+            consume(lo, hi)
+        return
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="konvooi-kernel")
+    done = [_pool.submit(produce, lo, hi) for lo, hi in bounds]  # run in order by one worker
+    try:
+        for (lo, hi), future in zip(bounds, done, strict=True):
+            future.result()
+            consume(lo, hi)
+    finally:
+        for future in done:
+            future.result()
+
+
 #: Range of :func:`exp32`'s argument; beyond it the argument is clipped.
 EXP32_RANGE = 16.0
 

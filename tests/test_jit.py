@@ -30,7 +30,8 @@ def test_exp32_matches_exp_within_its_stated_error():
 def test_two_cores_give_the_same_run_as_one(baseline, monkeypatch):
     """Loops split over two cores (each half of the rows on its own core) give the same
     outputs, bit for bit, as one core; here even small loops are split (also the intake
-    sums of a maintenance pass, split only in large towns), or not."""
+    sums of a maintenance pass, split only in large towns), or not, and a maintenance pass
+    grows ties in many chunks on the second core while the first sums them."""
     import sim.jit
     import sim.maintenance
     from sim import LonelinessModel
@@ -39,6 +40,7 @@ def test_two_cores_give_the_same_run_as_one(baseline, monkeypatch):
         monkeypatch.setattr(sim.jit, "THREADS", threads)
         monkeypatch.setattr(sim.jit, "TWO_CORES_FROM", 100)
         monkeypatch.setattr(sim.maintenance, "SPLIT_SUMS_FROM", split_sums_from)
+        monkeypatch.setattr(sim.maintenance, "GROW_CHUNK", 1000)
         model = LonelinessModel(baseline, residents=1500, years=0.5, seed=5, agents=False)
         model.run()
         return model
