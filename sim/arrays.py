@@ -137,3 +137,21 @@ def per_item(value: np.ndarray | float, count: int, dtype: type) -> np.ndarray:
         return np.full(count, value, dtype)
     return np.asarray(value, dtype)
 
+
+
+@kernel
+def rows_where(mask):  # pragma: no cover - compiled
+    """``np.flatnonzero(mask).astype(np.int32)`` in one compiled pass (no int64 copy).
+
+    Args:
+        mask: Boolean (or 0/1) array.
+
+    Returns:
+        int32 indices where ``mask`` is true, ascending.
+    """
+    out = np.empty(len(mask), np.int32)
+    k = 0
+    for i in range(len(mask)):
+        out[k] = i
+        k += mask[i] != 0
+    return out[:k].copy()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.arrays import rows_where
 from sim.jit import inline, kernel, on_two_cores
 from sim.parameters import ContactParams, Params
 from sim.population import CHRONIC, FRAIL, Population
@@ -380,7 +381,7 @@ class Intake:
         if self._weights is None or not np.array_equal(weights, self._weights):
             self.changed[:n] = True
             self._weights = weights.copy()
-        rows = np.flatnonzero(self.changed[:n])
+        rows = rows_where(self.changed[:n])
         on_two_cores(len(rows), lambda lo, hi: _weigh(rows[lo:hi], self.sums, weights,
                                                       self.weighted, self.changed))
         return self.weighted[:n]

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim import convoy
+from sim.arrays import rows_where
 from sim.jit import kernel, on_two_cores
 from sim.parameters import Params
 from sim.population import FRAIL, Population
@@ -93,7 +94,7 @@ def grandchildren_grow_up(world: World, weeks: int) -> np.ndarray:
     able = pop.active[:n] & (age >= 18) & ~pop.with_parents[:n] & (gain > 0)
     count = np.zeros(n, np.int64)
     count[able] = rng.poisson(gain[able])
-    ids = np.flatnonzero(count).astype(np.int32)
+    ids = rows_where(count)
     ids = ids[_has_descendants(pop, world.ties, ids)]
     if not len(ids):
         return np.zeros(0, np.int32)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim import convoy, fading, labour, participation
-from sim.arrays import unique
+from sim.arrays import rows_where, unique
 from sim.contacts import add_to_ends, tie_rates, value_of
 from sim.convoy import FOCUS_KINDS
 from sim.jit import kernel, on_two_cores, pipelined
@@ -209,7 +209,7 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
         if setting == S_WORK:  # schools close separately from work
             school = focus >= SCHOOL_OFFSET
             chance = np.where(school, chance * kept[S_SCHOOL] / max(kept[S_WORK], 1e-6), chance)
-        seekers = np.flatnonzero(rng.random(n, dtype=np.float32) < chance).astype(np.int32)
+        seekers = rows_where(rng.random(n, dtype=np.float32) < chance)
         a, b = convoy.pair_in_focus(rng, index, seekers, focus[seekers], pop.age[seekers],
                                     spread, world.ties)
         # The index may be weeks old: both must still live here and share the focus.

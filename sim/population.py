@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sim.arrays import rows_where
 from sim.jit import kernel
 
 #: Marital history codes (``marital`` column).
@@ -146,7 +147,7 @@ class Population:
 
     def active_ids(self) -> np.ndarray:
         """Rows of residents currently in the municipality."""
-        return np.flatnonzero(self.active[: self.n]).astype(np.int32)
+        return rows_where(self.active[: self.n])
 
     def grow_older(self, years: float) -> None:
         """Everyone in the municipality ages.

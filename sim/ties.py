@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim import tie_slots
-from sim.arrays import per_item, unique
+from sim.arrays import per_item, rows_where, unique
 from sim.jit import kernel
 
 #: Tie kinds (relationship).
@@ -214,7 +214,7 @@ class Ties:
 
     def live(self) -> np.ndarray:
         """Ids of all live ties."""
-        return np.flatnonzero(self.alive[: self.n]).astype(np.int32)
+        return rows_where(self.alive[: self.n])
 
     def elsewhere(self) -> np.ndarray:
         """Ids of all live ties with someone outside the municipality (second end -1)."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim import convoy
-from sim.arrays import difference, first_and_inverse, isin, unique
+from sim.arrays import difference, first_and_inverse, isin, rows_where, unique
 from sim.jit import kernel
 from sim.labour import work_chance
 from sim.population import (
@@ -248,7 +248,7 @@ def yearly_transitions(world: World) -> None:
     n = pop.n
     code = _transition(pop.active[:n], pop.age[:n], pop.work[:n], pop.workplace[:n],
                        np.float32(world.params.events.retirement_age))
-    who = np.flatnonzero(code).astype(np.int32)
+    who = rows_where(code)
     start_school, leavers, graduates, retiring = (who[code[who] == k] for k in range(1, 5))
     world.enrol_pupils(start_school)
     study = leavers[rng.random(len(leavers)) < world.params.life.school_leavers_study]
