@@ -424,7 +424,7 @@ def match_by_age(pop: Population, rng: np.random.Generator, src: np.ndarray,
     """
     if not len(src) or not len(candidates):
         return np.full(len(src), -1, np.int32)
-    cand = candidates[np.argsort(pop.age[candidates])]
+    cand = candidates[stable_sort(pop.age[candidates])[0]]  # equal ages (babies) in index order
     target = pop.age[src] + rng.uniform(lo, hi, len(src))
     pos = np.searchsorted(pop.age[cand], target).clip(0, len(cand) - 1)
     kin = cand[pos]

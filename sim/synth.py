@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sim.arrays import first_and_inverse
+from sim.arrays import first_and_inverse, stable_sort
 from sim.parameters import Params
 from sim.population import (
     CHRONIC,
@@ -332,7 +332,7 @@ def place_with_parents(pop: Population, rng: np.random.Generator, children: np.n
     cand = candidates[keep & (pop.age[candidates] >= 20) & (pop.age[candidates] < 65)]
     if not len(cand):
         return
-    cand = cand[np.argsort(pop.age[cand])]
+    cand = cand[stable_sort(pop.age[cand])[0]]  # equal ages in index order, on any machine
     target = pop.age[children] + rng.uniform(24, 38, len(children))
     pos = np.searchsorted(pop.age[cand], target) + rng.integers(-25, 26, len(children))
     parent = cand[pos.clip(0, len(cand) - 1)]
