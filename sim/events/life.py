@@ -26,7 +26,7 @@ from sim.population import (
     STUDENT,
     WIDOWED,
 )
-from sim.synth import STUDY_OFFSET
+from sim.synth import GRADUATION_AGE, STUDY_OFFSET
 from sim.ties import FRIEND, INNER, PARTNER
 
 if TYPE_CHECKING:
@@ -278,7 +278,7 @@ def _transition(active, age, work, workplace, retirement_age):  # pragma: no cov
         a, w, place = age[i], work[i], workplace[i]
         starts = (w == NO_WORK) & (a >= 4) & (a < 18)
         leaves = (w == STUDENT) & (a >= 18) & (place < STUDY_OFFSET)
-        graduates = (w == STUDENT) & (a >= 24) & (place >= STUDY_OFFSET)
+        graduates = (w == STUDENT) & (a >= GRADUATION_AGE) & (place >= STUDY_OFFSET)
         retires = (w == EMPLOYED) & (a >= retirement_age)
         code[i] = active[i] * (np.int8(starts) + 2 * np.int8(leaves) + 3 * np.int8(graduates)
                                + 4 * np.int8(retires))
