@@ -28,7 +28,7 @@ import numpy as np
 
 from sim.participation import follow_chance
 from sim.population import EMPLOYED, NO_WORK, Population
-from sim.profiles import Profile, adult_band
+from sim.profiles import Profile, work_band
 from sim.ties import COLLEAGUE
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def work_chance(profile: Profile, age: np.ndarray, retirement_age: float) -> np.
         Chance per age.
     """
     age = np.asarray(age, np.float32)
-    band = adult_band(np.where((age >= 65) & (age < retirement_age), np.float32(64.0), age))
+    band = work_band(age, retirement_age)
     employed = profile.by_band("employed", band)
     share = np.where(band == 0, employed / np.maximum(1 - profile.by_band("students", band),
                                                       1e-9), employed)

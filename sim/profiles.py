@@ -148,6 +148,24 @@ def adult_band(age: np.ndarray) -> np.ndarray:
     return BAND_OF_YEAR[np.minimum(age, 120).astype(np.int32)]
 
 
+def work_band(age: np.ndarray, retirement_age: float) -> np.ndarray:
+    """Adult band whose ``employed`` share applies at each age.
+
+    The age's own band, except from 65 up to the state-pension age: the run keeps everyone in
+    work who works at 64 until they retire at ``events.retirement_age``, so those ages work at
+    the 45-64 band's rate (at the start and in :mod:`sim.labour`).
+
+    Args:
+        age: Ages in years.
+        retirement_age: The state-pension age.
+
+    Returns:
+        Band indices as int8.
+    """
+    age = np.asarray(age, np.float32)
+    return adult_band(np.where((age >= 65) & (age < retirement_age), np.float32(64.0), age))
+
+
 #: Adult band index (0-5) of each whole year of age 0-120.
 BAND_OF_YEAR = (np.searchsorted(ADULT_BANDS, np.arange(121), side="right") - 1).clip(
     0, 5).astype(np.int8)

@@ -27,7 +27,7 @@ from sim.population import (
     WIDOWED,
     Population,
 )
-from sim.profiles import ADULT_BAND_MEANS, AGE_BANDS, Profile, adult_band
+from sim.profiles import ADULT_BAND_MEANS, AGE_BANDS, Profile, adult_band, work_band
 
 #: Mean size of a workplace, school class cohort, study cohort and club (assumption).
 WORKPLACE_SIZE, CLASS_SIZE, STUDY_SIZE, CLUB_SIZE = 20, 25, 40, 40
@@ -188,12 +188,8 @@ def create_residents(pop: Population, profile: Profile, params: Params,
     mastery = rng.beta(*pp.mastery_beta, count) - shift_income * pop.low_income[ids]
     mastery -= shift_disability * pop.disability[ids] + shift_frail * (pop.health[ids] == FRAIL)
     pop.mastery[ids] = mastery.clip(0.02, 0.98)
-    # Work, study and school.
-    # Up to the state-pension age the run keeps everyone in work who works at 64 (they retire
-    # at ``events.retirement_age``), so those aged 65 to that age work at the rate below 65.
-    before_pension = (age >= 65) & (age < params.events.retirement_age)
-    work_band = np.where(before_pension, adult_band(np.float32(64.0)), band)
-    employed_share = profile.by_band("employed", work_band)
+    # Work, study and school (up to the state-pension age at the rate below 65: work_band).
+    employed_share = profile.by_band("employed", work_band(age, params.events.retirement_age))
     employed = adult & (u[:, 5] < employed_share)
     # The profile's students are a share of the whole band, all of them among those without
     # work (the band's employed and students add up to at most 1). The run has students only
