@@ -56,6 +56,14 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_pool)
 
 
+def _second_core() -> ThreadPoolExecutor:
+    """The one worker thread that runs kernels on the second core (started when needed)."""
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="konvooi-kernel")
+    return _pool
+
+
 def on_two_cores(n: int, run: Callable[[int, int], object]) -> None:
     """Run ``run(lo, hi)`` over two halves of ``range(n)`` at once, one on each core.
 
@@ -68,14 +76,11 @@ def on_two_cores(n: int, run: Callable[[int, int], object]) -> None:
         n: Number of rows.
         run: Calls the kernel on rows ``lo`` to ``hi`` (slices of its arrays).
     """
-    global _pool
     if THREADS < 2 or n < TWO_CORES_FROM:
         run(0, n)
         return
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="konvooi-kernel")
     half = n // 2
-    second = _pool.submit(run, half, n)
+    second = _second_core().submit(run, half, n)
     try:
         run(0, half)
     finally:
@@ -98,16 +103,14 @@ def pipelined(n: int, chunk: int, produce: Callable[[int, int], object],
         produce: Works on rows ``lo`` to ``hi`` (a compiled loop that releases the GIL).
         consume: Works on rows ``lo`` to ``hi`` once they are produced.
     """
-    global _pool
     bounds = [(lo, min(lo + chunk, n)) for lo in range(0, n, chunk)]
     if THREADS < 2:
         for lo, hi in bounds:
             produce(lo, hi)
             consume(lo, hi)
         return
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="konvooi-kernel")
-    done = [_pool.submit(produce, lo, hi) for lo, hi in bounds]  # run in order by one worker
+    worker = _second_core()
+    done = [worker.submit(produce, lo, hi) for lo, hi in bounds]  # run in order by one worker
     try:
         for (lo, hi), future in zip(bounds, done, strict=True):
             future.result()
