@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.arrays import rows_where
-from sim.jit import inline, kernel, on_two_cores
+from sim.jit import inline, kernel, on_two_cores, pipelined
 from sim.parameters import ContactParams, Params
 from sim.population import CHRONIC, FRAIL, Population
 from sim.synth import SCHOOL_OFFSET
@@ -235,7 +235,26 @@ def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np
                         *cached)
         return
     setting, rate = tie_rates(pop, ties, params, ids, going_out)
-    _revalue(ids, setting, rate, ties.a, ties.b, ties.kind, ties.closeness, *cached)
+    if not fresh:
+        _revalue(ids, setting, rate, ties.a, ties.b, ties.kind, ties.closeness, *cached)
+        return
+    # New values only (e.g. every tie at the start): the second core caches them chunk by
+    # chunk while this one adds each finished chunk to the intake, in the ties' order.
+    pipelined(len(ids), 1 << 16, lambda lo, hi: _cache_values(
+        ids[lo:hi], setting[lo:hi], rate[lo:hi], ties.kind, ties.closeness, ties.setting,
+        ties.value_emotional, ties.value_social, ties.network_rate),
+        lambda lo, hi: intake.apply(ties, ids[lo:hi], 1.0))
+
+
+@kernel
+def _cache_values(ids, setting, rate, kind, closeness, tie_setting, emotional, social, network
+                  ):  # pragma: no cover - compiled
+    """Each tie's setting and values from its rate, cached (not added to the intake)."""
+    for i in range(len(ids)):
+        t = ids[i]
+        tie_setting[t] = setting[i]
+        emotional[t], social[t], network[t] = value_of(setting[i], rate[i], kind[t],
+                                                       closeness[t])
 
 
 #: Below this many ties, :func:`revalue` works out each tie's rate as it goes (the ties of the
