@@ -311,7 +311,7 @@ def _revalue_one(t, s, rate, x, y, kind, closeness, tie_setting, emotional, soci
                     -network[t])
     tie_setting[t] = s
     emotional[t], social[t], network[t] = e, soc, d
-    add_to_ends(sums, network_sum, x, y, s, e, soc, d)
+    add_to_ends(sums, network_sum, x, y, s, emotional[t], social[t], network[t])  # as cached
     changed[x] = True
     if y >= 0:
         changed[y] = True
