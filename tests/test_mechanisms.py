@@ -487,14 +487,16 @@ def test_losing_work_lets_colleague_ties_lapse(fresh):
     world = fresh.world
     pop, ties, n = world.pop, world.ties, world.pop.n
     employed = np.flatnonzero(pop.active[:n] & (pop.work[:n] == EMPLOYED))
+    at_work = ties.ties_of(employed)
+    at_work = at_work[ties.alive[at_work] & (ties.setting[at_work] == S_WORK)]
     with_params(world, population={"work_turnover_per_year": 2.0})
     labour.change_work(world, 52)
     lost = employed[pop.work[employed] == NO_WORK]
-    tie_ids = ties.ties_of(lost)
-    colleague = tie_ids[ties.alive[tie_ids] & (ties.kind[tie_ids] == COLLEAGUE)]
-    assert len(lost) > 20 and len(colleague) > 20, "enough lost jobs for a fair test"
-    assert (ties.setting[colleague] != S_WORK).all()
-    assert (ties.setting[colleague] == S_FRIEND).all()
+    theirs = at_work[np.isin(ties.a[at_work], lost) | np.isin(ties.b[at_work], lost)]
+    assert len(lost) > 20 and len(theirs) > 20, "enough lost jobs for a fair test"
+    # Ties met at work of those who lost it are now kept up privately.
+    assert (ties.kind[theirs] == COLLEAGUE).all()
+    assert (ties.setting[theirs] == S_FRIEND).all()
 
 
 def test_employment_by_age_stays_as_the_town_ages(baseline):
