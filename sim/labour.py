@@ -66,7 +66,7 @@ def change_work(world: World, weeks: int) -> None:
         world: The municipality.
         weeks: Length of the block.
     """
-    pop, rng = world.pop, world.streams["ties"]
+    pop, rng = world.pop, world.part_stream("work")
     retirement_age = world.params.events.retirement_age
     ids = _working_age(pop, retirement_age)
     age = pop.age[ids]

@@ -161,7 +161,7 @@ def outlive(world: World, weeks: int) -> None:
     ext = ties.elsewhere()
     p = _death_chances(ext, ties.a, ties.age_gap, pop.age, world.hazards.death.mean(axis=0),
                        np.float32(weeks))
-    died = ext[world.streams["ties"].random(len(ext)) < p]
+    died = ext[world.part_stream("outlive").random(len(ext)) < p]
     close = died[ties.closeness[died] >= INNER]
     grieving = ties.a[close]
     grief = world.params.life.other_loss_grief * ties.closeness[close]
@@ -196,12 +196,13 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
         weeks: Length of the block.
         kept: Mean share of in-person contact kept per setting over the block.
     """
-    pop, rng, params = world.pop, world.streams["ties"], world.params
+    pop, params = world.pop, world.params
     n = pop.n
     willing = pop.active[:n] * world.going_out()[:n] * (1 + pop.sociability[:n])
     for (kind, column, spread), index, rate, setting in zip(
             FOCUS_KINDS, world.focus, params.ties.new_ties_per_year, _FOCUS_SETTING,
             strict=True):
+        rng = world.part_stream(f"form-{column}")
         focus = getattr(pop, column)[:n]
         chance = rate * weeks / 52 * willing * kept[setting] * (focus >= 0)
         if column == "neighbourhood":  # meeting places make neighbours meet

@@ -40,7 +40,7 @@ def change_clubs(world: World, weeks: int) -> None:
         world: The municipality.
         weeks: Length of the block.
     """
-    pop, rng = world.pop, world.streams["ties"]
+    pop, rng = world.pop, world.part_stream("clubs")
     n = pop.n
     ids = np.flatnonzero(pop.active[:n] & ~pop.care_home[:n] & (pop.age[:n] >= 5))
     draw = rng.random(len(ids))

@@ -130,6 +130,22 @@ class World:
         for name in WEEKLY_STREAMS:
             self.streams[name] = stream(self.seed, f"{name}:{week}")
 
+    def part_stream(self, part: str) -> np.random.Generator:
+        """A stream of its own for one part of a tie maintenance pass, this week.
+
+        The parts draw over lists whose length depends on the state (ties elsewhere, who seeks
+        a tie, which ties may end). With one stream for the pass, a run with a policy package
+        and the run without it would draw for every later part at shifted positions once one
+        list differed; with a stream per part, the difference stays in that part.
+
+        Args:
+            part: The part's name, e.g. ``"outlive"``.
+
+        Returns:
+            A generator that depends only on the seed, the part and the week.
+        """
+        return stream(self.seed, f"ties-{part}:{self.week}")
+
     def going_out(self) -> np.ndarray:
         """Share of out-of-home contact each resident can keep (see :func:`out_of_home`).
 

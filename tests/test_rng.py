@@ -40,3 +40,20 @@ def test_a_rows_draw_does_not_depend_on_the_other_rows():
     half = _draws(week1, 60_000, 40_000)
     assert np.array_equal(whole[60_000:], half)
     assert not np.array_equal(whole, _draws(week2, 0, 100_000))
+
+
+def test_each_part_of_a_maintenance_pass_draws_from_its_own_stream(baseline):
+    """However many numbers one part of a pass (or the week's events) drew, the next part's
+    draws are the same: a run with a policy package and the run without it keep common
+    random numbers part by part (docs/MODEL.md §13)."""
+    from sim import LonelinessModel
+
+    world = LonelinessModel(baseline, residents=500, years=1, seed=4, agents=False).world
+    world.new_week(12)
+    first = world.part_stream("drift").random(5)
+    world.streams["ties"].random(1000)
+    world.part_stream("outlive").random(777)
+    assert np.array_equal(world.part_stream("drift").random(5), first)
+    assert not np.array_equal(world.part_stream("clubs").random(5), first)
+    world.new_week(25)
+    assert not np.array_equal(world.part_stream("drift").random(5), first)
