@@ -227,3 +227,22 @@ def test_no_daily_contact_means_an_own_network_seen_less_than_daily(small_run):
     old_alone = adults & pop.living_alone[: pop.n] & (pop.age[: pop.n] >= 75)
     young = adults & (pop.age[: pop.n] < 45)
     assert lacking[old_alone].mean() > lacking[young].mean()
+
+
+def test_compare_over_seeds_pairs_each_package_with_its_own_town(baseline):
+    """experiments/compare.py: a package that spends nothing averts exactly nothing in every
+    town (each seed's run without the package is the same town), and the spread of a
+    package's effect over seeds is reported as mean, SD and standard error."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "experiments"))
+    from compare import averted_by_seed, spread
+
+    free = scenario(baseline, [{"type": "daily_contact", "budget": 0.0}], budget=0.0)
+    paid = scenario(baseline, [{"type": "daily_contact", "places": 60}], budget=100_000.0)
+    result = averted_by_seed([free, paid], [1, 2], residents=1500, years=0.5)
+    assert [row["averted"] for row in result[0]] == [0.0, 0.0]
+    assert len(result[1]) == 2
+    mean, sd, se = spread([1.0, 2.0, 3.0, 4.0])
+    assert (mean, round(sd, 4), round(se, 4)) == (2.5, 1.291, 0.6455)
