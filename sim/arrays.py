@@ -138,7 +138,6 @@ def per_item(value: np.ndarray | float, count: int, dtype: type) -> np.ndarray:
     return np.asarray(value, dtype)
 
 
-
 @kernel
 def rows_where(mask):  # pragma: no cover - compiled
     """``np.flatnonzero(mask).astype(np.int32)`` in one compiled pass (no int64 copy).

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.arrays import rows_where
-from sim.jit import inline, kernel, on_two_cores, pipelined
+from sim.jit import PIPELINE_CHUNK, inline, kernel, on_two_cores, pipelined
 from sim.parameters import ContactParams, Params
 from sim.population import CHRONIC, FRAIL, Population
 from sim.synth import SCHOOL_OFFSET
@@ -240,7 +240,7 @@ def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np
         return
     # New values only (e.g. every tie at the start): the second core caches them chunk by
     # chunk while this one adds each finished chunk to the intake, in the ties' order.
-    pipelined(len(ids), 1 << 16, lambda lo, hi: _cache_values(
+    pipelined(len(ids), PIPELINE_CHUNK, lambda lo, hi: _cache_values(
         ids[lo:hi], setting[lo:hi], rate[lo:hi], ties.kind, ties.closeness, ties.setting,
         ties.value_emotional, ties.value_social, ties.network_rate),
         lambda lo, hi: intake.apply(ties, ids[lo:hi], 1.0))

@@ -87,6 +87,10 @@ def on_two_cores(n: int, run: Callable[[int, int], object]) -> None:
         second.result()
 
 
+#: Rows per chunk of :func:`pipelined` (a chunk's columns stay in the cache between the steps).
+PIPELINE_CHUNK = 1 << 16
+
+
 def pipelined(n: int, chunk: int, produce: Callable[[int, int], object],
               consume: Callable[[int, int], object]) -> None:
     """``produce`` then ``consume`` each chunk of ``range(n)``, the two overlapping in time.

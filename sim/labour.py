@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim.participation import follow_chance
+from sim.participation import follow_chance, share_of_way
 from sim.population import EMPLOYED, NO_WORK, Population
 from sim.profiles import Profile, work_band
 from sim.ties import COLLEAGUE
@@ -73,7 +73,7 @@ def change_work(world: World, weeks: int) -> None:
     employed = pop.work[ids] == EMPLOYED
     now = work_chance(world.profile, age, retirement_age)
     before = work_chance(world.profile, age - weeks / 52, retirement_age)
-    mixed = float(-np.expm1(-world.params.population.work_turnover_per_year * weeks / 52))
+    mixed = share_of_way(world.params.population.work_turnover_per_year, weeks)
     switch = rng.random(len(ids)) < follow_chance(now, before, employed, mixed)
     losing, finding = ids[switch & employed], ids[switch & ~employed]
     pop.work[losing] = NO_WORK

@@ -16,7 +16,7 @@ from sim import convoy, fading, labour, participation
 from sim.arrays import rows_where, unique
 from sim.contacts import add_to_ends, tie_rates, value_of
 from sim.convoy import FOCUS_KINDS
-from sim.jit import kernel, on_two_cores, pipelined
+from sim.jit import PIPELINE_CHUNK, kernel, on_two_cores, pipelined
 from sim.synth import SCHOOL_OFFSET
 from sim.ties import FAMILY, FRIEND, INNER, S_CLUB, S_NEIGHBOUR, S_SCHOOL, S_WORK, VOLUNTEER
 from sim.world import World
@@ -113,7 +113,7 @@ def _grow_or_fade(ids, setting, rate, worth, rules, kind, closeness, potential, 
 
 
 #: Ties per chunk when growing and summing overlap (:func:`sim.jit.pipelined`).
-GROW_CHUNK = 1 << 16
+GROW_CHUNK = PIPELINE_CHUNK
 #: Residents from which the intake sums of a maintenance pass are split over two cores. The
 #: scattered additions wait on memory; each core reads every tie and adds to its own half
 #: of the residents. At 100,000 residents that took 21 ms a pass, one plain pass 14 ms; at

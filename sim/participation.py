@@ -103,12 +103,40 @@ def follow_chance(now: np.ndarray, before: np.ndarray, inside: np.ndarray, mixed
     Returns:
         Chance per resident.
     """
-    leave_by_age = np.where(now < before, 1 - now / np.maximum(before, 1e-9), 0.0)
-    join_by_age = np.where(now > before, (now - before) / np.maximum(1 - before, 1e-9), 0.0)
+    leave_by_age, join_by_age = _ageing_parts(now, before)
     stays, comes = 1 - mixed * (1 - now), mixed * now  # inside at the end, from each state
     end_inside = np.where(inside, (1 - leave_by_age) * stays + leave_by_age * comes,
                           join_by_age * stays + (1 - join_by_age) * comes)
     return np.where(inside, 1 - end_inside, end_inside)
+
+
+def _ageing_parts(now: np.ndarray, before: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Who leaves (if inside) or joins (if outside) so the share follows the chance's change.
+
+    Args:
+        now: Chance of being inside at each age now.
+        before: The same a block ago.
+
+    Returns:
+        ``(leave, join)``: ``1 - now / before`` where the chance fell, ``(now - before) /
+        (1 - before)`` where it rose, 0 otherwise.
+    """
+    leave = np.where(now < before, 1 - now / np.maximum(before, 1e-9), 0.0)
+    join = np.where(now > before, (now - before) / np.maximum(1 - before, 1e-9), 0.0)
+    return leave, join
+
+
+def share_of_way(rate_per_year: float, weeks: int) -> float:
+    """Share of a two-state turnover's way to its equilibrium covered in a block.
+
+    Args:
+        rate_per_year: The turnover's pace (per year).
+        weeks: Length of the block.
+
+    Returns:
+        ``1 - exp(-rate × years)``.
+    """
+    return float(-np.expm1(-rate_per_year * weeks / 52))
 
 
 def turnover_share(world: World, weeks: int) -> float:
@@ -119,9 +147,9 @@ def turnover_share(world: World, weeks: int) -> float:
         weeks: Length of the block.
 
     Returns:
-        ``1 - exp(-club_turnover_per_year × years)``.
+        :func:`share_of_way` at ``population.club_turnover_per_year``.
     """
-    return float(-np.expm1(-world.params.population.club_turnover_per_year * weeks / 52))
+    return share_of_way(world.params.population.club_turnover_per_year, weeks)
 
 
 def switch_bound(world: World, ids: np.ndarray, weeks: int) -> np.ndarray:
@@ -168,9 +196,7 @@ def ageing_bound(profile: Profile, years: float) -> np.ndarray:
     """
     age = np.arange(18 + years, 121, 0.005)
     now, before = profile.at_age("club_member", age), profile.at_age("club_member", age - years)
-    part = np.maximum(np.where(now < before, 1 - now / np.maximum(before, 1e-9), 0.0),
-                      np.where(now > before, (now - before) / np.maximum(1 - before, 1e-9),
-                               0.0))
+    part = np.maximum(*_ageing_parts(now, before))
     bound = np.zeros(121)
     np.maximum.at(bound, np.minimum(age, 120).astype(np.int32), part)
     return 1.1 * bound + 1e-3
