@@ -11,9 +11,11 @@ import numpy as np
 
 from sim import fading
 from sim.arrays import first_and_inverse, isin, per_item, stable_sort, unique
+from sim.jit import kernel
 from sim.parameters import Params
 from sim.population import DIVORCED, FRAIL, WIDOWED, Population
 from sim.profiles import ADULT_BAND_MEANS, Profile, adult_band
+from sim.rng import beta_at, bits_at, key_of, normal_at, pair_code, uniform_at
 from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, NEIGHBOUR, PARTNER, Ties
 
 #: Row of ``convoy.potential_beta`` per tie kind: volunteers draw like friends, activity groups
@@ -40,8 +42,8 @@ def draw_potential(rng: np.random.Generator, params: Params, kind: np.ndarray | 
 
 
 def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray,
-             b: np.ndarray, kind: int, settled: bool, age_gap: int | np.ndarray = 0
-             ) -> np.ndarray:
+             b: np.ndarray, kind: int, settled: bool, age_gap: int | np.ndarray = 0,
+             key: np.uint64 | None = None) -> np.ndarray:
     """Add ties of one kind with drawn potentials.
 
     Args:
@@ -55,10 +57,20 @@ def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray
             False for new acquaintances (closeness starts low and may grow).
         age_gap: For ties to someone elsewhere, their age minus the resident's (years),
             one value or one per tie.
+        key: Instead of ``rng``, draw each new tie's potential and starting closeness from
+            this key and the pair (:func:`sim.rng.key_of`; residents in town only): the same
+            pair gets the same tie in two runs that differ elsewhere.
 
     Returns:
         Ids of the added ties.
     """
+    if key is not None:
+        ab = np.asarray(params.convoy.potential_beta, np.float64).reshape(-1, 2)[_BETA_ROW[kind]]
+        pot, share = np.empty(len(a), np.float32), np.empty(len(a), np.float32)
+        _pair_draws(key, np.asarray(a, np.int32), np.asarray(b, np.int32), ab[0], ab[1], pot,
+                    share)
+        start = pot * (0.8 + 0.2 * share) if settled else np.minimum(pot, 0.15 + 0.15 * share)
+        return ties.add(a, b, kind, start, pot, age_gap)
     pot = draw_potential(rng, params, kind, len(a))
     if settled:
         close = pot * rng.uniform(0.8, 1.0, len(a)).astype(np.float32)
@@ -84,7 +96,8 @@ class FocusIndex:
         self.members = members[order]
 
     def find(self, rng: np.random.Generator, seekers: np.ndarray, focus: np.ndarray,
-             age: np.ndarray, spread_years: float) -> np.ndarray:
+             age: np.ndarray, spread_years: float, key: np.uint64 | None = None
+             ) -> np.ndarray:
         """One partner per seeker in the same focus, about the same age (or -1).
 
         Args:
@@ -93,20 +106,28 @@ class FocusIndex:
             focus: Their current focus ids.
             age: Their ages.
             spread_years: Standard deviation of the age difference sought.
+            key: Instead of ``rng``, draw from this key by the seeker's row (see
+                :func:`pair_in_focus`).
 
         Returns:
             Partner rows (-1 where none was found in the focus).
         """
         if not len(self.members) or not len(seekers):
             return np.full(len(seekers), -1, np.int32)
-        target = focus * self._STRIDE + age + rng.normal(0, spread_years, len(seekers))
+        if key is not None:
+            noise, half = np.empty(len(seekers)), np.empty(len(seekers), np.float32)
+            _seeker_draws(key, np.asarray(seekers, np.int32), noise, half)
+            noise *= spread_years
+        else:
+            noise = rng.normal(0, spread_years, len(seekers))
+        target = focus * self._STRIDE + age + noise
         # Looked up in sorted order (each search starts where the last one ended: faster
         # than scattered searches), then put back in the seekers' order.
         order = np.argsort(target)
         pos = np.empty(len(target), np.intp)
         pos[order] = np.searchsorted(self.keys, target[order])
         pos = pos.clip(0, len(self.keys) - 1)
-        below = (pos > 0) & (rng.random(len(pos)) < 0.5)
+        below = (pos > 0) & ((half if key is not None else rng.random(len(pos))) < 0.5)
         pos = pos - below
         found = self.members[pos]
         same = np.floor(self.keys[pos] / self._STRIDE) == focus
@@ -115,7 +136,8 @@ class FocusIndex:
 
 def pair_in_focus(rng: np.random.Generator, index: FocusIndex, seekers: np.ndarray,
                   focus: np.ndarray, age: np.ndarray, spread_years: float,
-                  ties: Ties | None = None) -> tuple[np.ndarray, np.ndarray]:
+                  ties: Ties | None = None, key: np.uint64 | None = None
+                  ) -> tuple[np.ndarray, np.ndarray]:
     """New pairs: each seeker (repeated once per wanted tie) with a partner from the index.
 
     Args:
@@ -126,15 +148,24 @@ def pair_in_focus(rng: np.random.Generator, index: FocusIndex, seekers: np.ndarr
         age: Their ages.
         spread_years: Standard deviation of the age difference sought.
         ties: If given, pairs already tied are dropped.
+        key: Instead of ``rng``, key each seeker's draws by their row and the pairs' order
+            by the pair (:func:`sim.rng.key_of`; each seeker then at most once): in two
+            runs that differ elsewhere, the same seekers meet the same people.
 
     Returns:
-        Arrays ``a`` and ``b`` of new pairs, each unordered pair at most once.
+        Arrays ``a`` and ``b`` of new pairs, each unordered pair at most once, in random
+        order (which pairs come first matters where slots run out).
     """
-    partner = index.find(rng, seekers, focus, age, spread_years)
+    partner = index.find(rng, seekers, focus, age, spread_years, key)
     ok = partner >= 0
     a, b = fresh_pairs(ties, seekers[ok], partner[ok])
-    perm = rng.permutation(len(a))
-    return a[perm], b[perm]
+    if key is not None:
+        order = np.empty(len(a), np.uint64)
+        _pair_order(key, a, b, order)
+        order = stable_sort(order)[0]
+    else:
+        order = rng.permutation(len(a))
+    return a[order], b[order]
 
 
 def fresh_pairs(ties: Ties | None, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -473,3 +504,32 @@ def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
         add_ties(ties, rng, params, a, b, kind, settled=True)
     # The oldest have already let peripheral ties go, as they will in the run (sim.fading).
     fading.settle_convoys(pop, ties, params, rng)
+
+
+# ---- draws keyed by the seeker's row and by the pair (see sim.rng): positions 0-2 of a
+# seeker's sequence, 3-4 and the sub-keys 1-2 of a pair's.
+
+
+@kernel
+def _seeker_draws(key, seekers, noise, half):  # pragma: no cover - compiled
+    """Each seeker's age noise (standard normal) and the draw for the place below."""
+    for i in range(len(seekers)):
+        item = key_of(key, seekers[i])
+        noise[i] = normal_at(item, 0)
+        half[i] = uniform_at(item, 2)
+
+
+@kernel
+def _pair_order(key, a, b, order):  # pragma: no cover - compiled
+    """Random bits per pair: sorting by them puts the pairs in a random, shared order."""
+    for i in range(len(a)):
+        order[i] = bits_at(key_of(key, pair_code(a[i], b[i])), 3)
+
+
+@kernel
+def _pair_draws(key, a, b, alpha, beta, potential, share):  # pragma: no cover - compiled
+    """Each pair's closeness potential (Beta) and a uniform share for its start."""
+    for i in range(len(a)):
+        item = key_of(key, pair_code(a[i], b[i]))
+        potential[i] = beta_at(item, alpha, beta)
+        share[i] = uniform_at(item, 4)

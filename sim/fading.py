@@ -197,7 +197,7 @@ def age_convoys(world: World, weeks: int) -> None:
     ties = world.ties
     ids = _ties_touching(at_risk, ties.alive[: ties.n], ties.a, ties.b)
     p = end_chances(pop, ties, world.params, ids, weeks / 52)
-    world.unlink(ids[world.part_stream("endings").random(len(ids)) < p])
+    world.unlink(ids[ties.draws(world.part_stream("endings"), ids) < p])
     drift_apart(world, weeks)
 
 
@@ -235,7 +235,7 @@ def drift_apart(world: World, weeks: int) -> None:
     # Only neighbour, colleague and club ties can drift apart.
     ids = ties.of_kinds(NEIGHBOUR, CLUB)
     p = drift_chances(ties, world.params, ids, weeks / 52)
-    world.unlink(ids[world.part_stream("drift").random(len(ids), dtype=np.float32) < p])
+    world.unlink(ids[ties.draws(world.part_stream("drift"), ids) < p])
 
 
 @kernel

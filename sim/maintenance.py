@@ -17,6 +17,7 @@ from sim.arrays import rows_where, unique
 from sim.contacts import add_to_ends, tie_rates, value_of
 from sim.convoy import FOCUS_KINDS
 from sim.jit import PIPELINE_CHUNK, kernel, on_two_cores, pipelined
+from sim.rng import kernel_key
 from sim.synth import SCHOOL_OFFSET
 from sim.ties import FAMILY, FRIEND, INNER, S_CLUB, S_NEIGHBOUR, S_SCHOOL, S_WORK, VOLUNTEER
 from sim.world import World
@@ -161,7 +162,7 @@ def outlive(world: World, weeks: int) -> None:
     ext = ties.elsewhere()
     p = _death_chances(ext, ties.a, ties.age_gap, pop.age, world.hazards.death.mean(axis=0),
                        np.float32(weeks))
-    died = ext[world.part_stream("outlive").random(len(ext)) < p]
+    died = ext[ties.draws(world.part_stream("outlive"), ext) < p]
     close = died[ties.closeness[died] >= INNER]
     grieving = ties.a[close]
     grief = world.params.life.other_loss_grief * ties.closeness[close]
@@ -211,11 +212,15 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
             school = focus >= SCHOOL_OFFSET
             chance = np.where(school, chance * kept[S_SCHOOL] / max(kept[S_WORK], 1e-6), chance)
         seekers = rows_where(rng.random(n, dtype=np.float32) < chance)
+        # Who meets whom, and the new tie, keyed by the seeker and the pair: a run with a
+        # policy package and the run without it form the same ties where they agree.
+        key = kernel_key(rng)
         a, b = convoy.pair_in_focus(rng, index, seekers, focus[seekers], pop.age[seekers],
-                                    spread, world.ties)
+                                    spread, world.ties, key)
         # The index may be weeks old: both must still live here and share the focus.
         ok = pop.active[a] & pop.active[b] & (focus[a] == focus[b])
-        new = convoy.add_ties(world.ties, rng, params, a[ok], b[ok], kind, settled=False)
+        new = convoy.add_ties(world.ties, rng, params, a[ok], b[ok], kind, settled=False,
+                              key=key)
         world.value(new, fresh=True)
 
 

@@ -57,6 +57,20 @@ _MIX2 = np.uint64(0x94D049BB133111EB)
 
 
 @inline
+def _mix(z):  # pragma: no cover - compiled
+    """SplitMix64's output function: every bit of ``z`` (uint64) moves every bit out."""
+    z = (z ^ (z >> np.uint64(30))) * _MIX1
+    z = (z ^ (z >> np.uint64(27))) * _MIX2
+    return z ^ (z >> np.uint64(31))
+
+
+@inline
+def bits_at(key, position):  # pragma: no cover - compiled
+    """64 random bits at ``position`` of the SplitMix64 sequence seeded by ``key``."""
+    return _mix(key + (np.uint64(position) + np.uint64(1)) * _GOLDEN)
+
+
+@inline
 def uniform_at(key, position):  # pragma: no cover - compiled
     """Uniform float32 in [0, 1) at ``position`` of the SplitMix64 sequence seeded by ``key``.
 
@@ -69,8 +83,83 @@ def uniform_at(key, position):  # pragma: no cover - compiled
     Returns:
         float32 draw.
     """
-    z = key + (np.uint64(position) + np.uint64(1)) * _GOLDEN
-    z = (z ^ (z >> np.uint64(30))) * _MIX1
-    z = (z ^ (z >> np.uint64(27))) * _MIX2
-    z = z ^ (z >> np.uint64(31))
-    return np.float32(z >> np.uint64(40)) * np.float32(1.0 / (1 << 24))
+    return np.float32(bits_at(key, position) >> np.uint64(40)) * np.float32(1.0 / (1 << 24))
+
+
+# ---- draws that belong to one resident or one pair ------------------------------------------
+# A part of the model that draws over a list whose length depends on the state (the ties that
+# may end, the residents who seek a new tie) shifts every later draw once two runs' lists
+# differ. Keying each draw by whom it is about instead — a resident's row, a pair of rows —
+# gives the same resident or pair the same number in both runs, whatever else differs.
+
+
+@inline
+def key_of(key, ident):  # pragma: no cover - compiled
+    """The key of one item (a resident's row, a pair's code) within a week's key.
+
+    Args:
+        key: From :func:`kernel_key`.
+        ident: Non-negative integer naming the item (see :func:`pair_code`).
+
+    Returns:
+        A key for :func:`uniform_at` and :func:`beta_at`, independent of other items' keys.
+    """
+    return _mix(key ^ _mix(np.uint64(ident) * _GOLDEN + _GOLDEN))
+
+
+@inline
+def pair_code(x, y):  # pragma: no cover - compiled
+    """One number for an unordered pair of rows (``y < 0``: ``x`` and someone elsewhere)."""
+    if y < 0:
+        return (np.uint64(x) << np.uint64(32)) | np.uint64(0xFFFFFFFF)
+    lo, hi = min(x, y), max(x, y)
+    return (np.uint64(lo) << np.uint64(32)) | np.uint64(hi)
+
+
+@inline
+def _open_unit_at(key, position):  # pragma: no cover - compiled
+    """Uniform float64 in (0, 1] (53 bits): safe to take the logarithm of."""
+    return (np.float64(bits_at(key, position) >> np.uint64(11)) + 1.0) * (1.0 / 2.0**53)
+
+
+@inline
+def normal_at(key, position):  # pragma: no cover - compiled
+    """Standard normal draw from positions ``2 position`` and ``2 position + 1`` (Box-Muller)."""
+    u = _open_unit_at(key, 2 * position)
+    v = _open_unit_at(key, 2 * position + 1)
+    return np.sqrt(-2.0 * np.log(u)) * np.cos(2.0 * np.pi * v)
+
+
+@inline
+def _gamma_at(key, shape):  # pragma: no cover - compiled
+    """Gamma(shape, 1) draw from the sequence of ``key`` (Marsaglia & Tsang 2000).
+
+    Shapes below 1 use Gamma(shape + 1) times ``U ** (1 / shape)``. Each try of the
+    rejection step takes the next three positions of the sequence (about 1 in 30 is
+    rejected for shapes of 2 or more).
+    """
+    boost = 1.0
+    if shape < 1.0:
+        boost = _open_unit_at(key, 0) ** (1.0 / shape)
+        shape += 1.0
+    d = shape - 1.0 / 3.0
+    c = 1.0 / np.sqrt(9.0 * d)
+    position = 1
+    while True:
+        x = normal_at(key, position)  # positions 2p, 2p + 1
+        u = _open_unit_at(key, 2 * position + 2)
+        position += 2
+        v = 1.0 + c * x
+        if v <= 0.0:
+            continue
+        v = v * v * v
+        if np.log(u) < 0.5 * x * x + d - d * v + d * np.log(v):
+            return d * v * boost
+
+
+@inline
+def beta_at(key, a, b):  # pragma: no cover - compiled
+    """Beta(a, b) draw from the sequence of ``key``: ``X / (X + Y)`` of two Gamma draws."""
+    x = _gamma_at(key_of(key, 1), a)
+    y = _gamma_at(key_of(key, 2), b)
+    return x / (x + y)

@@ -14,6 +14,7 @@ import numpy as np
 from sim import tie_slots
 from sim.arrays import per_item, rows_where, unique
 from sim.jit import kernel
+from sim.rng import kernel_key, key_of, pair_code, uniform_at
 
 #: Tie kinds (relationship).
 PARTNER, FAMILY, FRIEND, NEIGHBOUR, COLLEAGUE, CLUB, VOLUNTEER, ACTIVITY = range(8)
@@ -212,6 +213,27 @@ class Ties:
         r, c = np.nonzero(self.peer[a] == np.asarray(b)[:, None])
         return self.slots[np.asarray(a)[r], c]
 
+    def draws(self, rng: np.random.Generator, ids: np.ndarray) -> np.ndarray:
+        """One uniform draw per tie, keyed by whom the tie joins (common random numbers).
+
+        The number depends on the stream's key and the pair (for a tie with someone
+        elsewhere: the resident and the tie's drawn potential, which tells their ties
+        elsewhere apart), not on the tie's row or on which other ties are in ``ids``: a
+        run with a policy package and the run without it draw the same for the same tie
+        even where their lists of ties differ.
+
+        Args:
+            rng: The stream of the part that draws (one key is taken from it).
+            ids: Tie ids.
+
+        Returns:
+            float32 draws in [0, 1), one per tie.
+        """
+        ids = np.asarray(ids, np.int32)
+        out = np.empty(len(ids), np.float32)
+        _keyed_draws(kernel_key(rng), ids, self.a, self.b, self.potential.view(np.uint32), out)
+        return out
+
     def live(self) -> np.ndarray:
         """Ids of all live ties."""
         return rows_where(self.alive[: self.n])
@@ -266,3 +288,14 @@ def _live_in_range(alive, values, lo, hi):  # pragma: no cover - compiled
             out[k] = t
             k += 1
     return out[:k].copy()
+
+
+@kernel
+def _keyed_draws(key, ids, a, b, potential_bits, out):  # pragma: no cover - compiled
+    """Draw per tie; see :meth:`Ties.draws`."""
+    for i in range(len(ids)):
+        t = ids[i]
+        item = key_of(key, pair_code(a[t], b[t]))
+        if b[t] < 0:
+            item = key_of(item, potential_bits[t])
+        out[i] = uniform_at(item, 0)

@@ -136,7 +136,9 @@ class World:
         The parts draw over lists whose length depends on the state (ties elsewhere, who seeks
         a tie, which ties may end). With one stream for the pass, a run with a policy package
         and the run without it would draw for every later part at shifted positions once one
-        list differed; with a stream per part, the difference stays in that part.
+        list differed; with a stream per part, the difference stays in that part. Within a
+        part, draws over such lists are keyed by whom they are about (``Ties.draws``, the
+        ``key`` of :func:`sim.convoy.pair_in_focus`), so it stays with those residents.
 
         Args:
             part: The part's name, e.g. ``"outlive"``.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from sim.jit import kernel
-from sim.rng import kernel_key, stream, uniform_at
+from sim.rng import beta_at, kernel_key, key_of, normal_at, stream, uniform_at
+from sim.ties import NEIGHBOUR
 
 
 @kernel
@@ -57,3 +58,74 @@ def test_each_part_of_a_maintenance_pass_draws_from_its_own_stream(baseline):
     assert not np.array_equal(world.part_stream("clubs").random(5), first)
     world.new_week(25)
     assert not np.array_equal(world.part_stream("drift").random(5), first)
+
+
+@kernel
+def _keyed(key, count, a, b):  # pragma: no cover - compiled
+    normal, beta = np.empty(count), np.empty(count)
+    for i in range(count):
+        item = key_of(key, i)
+        normal[i] = normal_at(item, 0)
+        beta[i] = beta_at(item, a, b)
+    return normal, beta
+
+
+def test_keyed_normal_and_beta_draws_follow_their_distributions():
+    """The draws keyed by a resident or a pair (new ties' potentials, the age a seeker
+    looks for) are standard normal and Beta(a, b): moments and quantiles as numpy's own
+    samplers give them (a million draws each; 5 % of normals beyond ±1.96)."""
+    key = kernel_key(stream(1, "keyed"))
+    reference = np.random.default_rng(7)
+    quantiles = np.linspace(0.01, 0.99, 9)
+    for a, b in ((3.0, 2.1), (8.0, 2.0), (2.0, 4.5), (0.5, 0.7)):
+        normal, beta = _keyed(key, 1_000_000, a, b)
+        numpy_beta = reference.beta(a, b, 1_000_000)
+        assert abs(beta.mean() - a / (a + b)) < 0.002
+        assert abs(beta.var() / numpy_beta.var() - 1) < 0.02
+        gap = np.quantile(beta, quantiles) - np.quantile(numpy_beta, quantiles)
+        assert np.abs(gap).max() < 0.004
+    assert abs(normal.mean()) < 0.003 and abs(normal.var() - 1) < 0.005
+    assert abs(np.mean(np.abs(normal) > 1.96) - 0.05) < 0.001
+
+
+def test_a_ties_draw_depends_on_whom_it_joins_not_on_the_list(baseline):
+    """Which ties end is drawn per pair: a tie gets the same number whichever other ties
+    are drawn for with it, and a new number next week."""
+    from sim import LonelinessModel
+
+    world = LonelinessModel(baseline, residents=800, years=1, seed=3, agents=False).world
+    ties = world.ties
+    live = ties.live()
+    world.new_week(5)
+    whole = ties.draws(world.part_stream("drift"), live)
+    some = ties.draws(world.part_stream("drift"), live[::7][::-1])
+    assert np.array_equal(whole[::7][::-1], some)
+    assert abs(whole.mean() - 0.5) < 0.03
+    world.new_week(6)
+    assert not np.array_equal(ties.draws(world.part_stream("drift"), live), whole)
+
+
+def test_the_same_seekers_meet_the_same_people_when_others_join_the_search(baseline):
+    """New acquaintances, keyed by seeker and pair: a resident who seeks in both runs meets
+    the same person with the same potential closeness, whether or not others (say, the
+    neighbours a meeting place draws out) seek too."""
+    from sim import LonelinessModel, convoy
+
+    world = LonelinessModel(baseline, residents=3000, years=1, seed=3, agents=False).world
+    pop, index = world.pop, world.focus[0]
+    key = kernel_key(stream(1, "meet"))
+    everyone = np.flatnonzero(pop.active[: pop.n] & (pop.neighbourhood[: pop.n] >= 0))
+    fewer = everyone[::3]
+
+    def meet(seekers):
+        a, b = convoy.pair_in_focus(None, index, seekers, pop.neighbourhood[seekers],
+                                    pop.age[seekers], 10.0, world.ties, key)
+        return {(int(x), int(y)): i for i, (x, y) in enumerate(zip(a, b, strict=True))}, a, b
+
+    all_pairs, _, _ = meet(everyone)
+    few_pairs, a, b = meet(fewer)
+    assert len(few_pairs) > 100
+    assert set(few_pairs) <= set(all_pairs)
+    first, again = (convoy.add_ties(world.ties, None, world.params, a[:50], b[:50], NEIGHBOUR,
+                                    settled=False, key=key) for _ in range(2))
+    assert np.array_equal(world.ties.potential[first], world.ties.potential[again])
