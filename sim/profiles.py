@@ -174,3 +174,22 @@ BAND_OF_YEAR = (np.searchsorted(ADULT_BANDS, np.arange(121), side="right") - 1).
 #: :func:`within_bands` (the first and last band: themselves and their one neighbour).
 _LOWER = np.array([0, *range(len(ADULT_BAND_MEANS) - 1)])
 _UPPER = np.array([*range(1, len(ADULT_BAND_MEANS)), len(ADULT_BAND_MEANS) - 1])
+
+
+def parental_home_share(age: np.ndarray, ages: tuple, shares: tuple) -> np.ndarray:
+    """Share of residents of an age who live in the parental home, by a curve of ages.
+
+    The share falls exponentially between the given ages (a constant leaving hazard in each
+    stretch) and is 0 below the first and from the last.
+
+    Args:
+        age: Ages in years.
+        ages: Ages of the curve, ascending (``population.with_parents_ages``).
+        shares: Shares at those ages, all above 0 (``population.with_parents_shares``).
+
+    Returns:
+        Share per age.
+    """
+    age = np.asarray(age, np.float64)
+    share = np.exp(np.interp(age, ages, np.log(shares)))
+    return np.where((age >= ages[0]) & (age < ages[-1]), share, 0.0)

@@ -7,6 +7,7 @@ study, belong to clubs and live in neighbourhoods.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,7 +28,14 @@ from sim.population import (
     WIDOWED,
     Population,
 )
-from sim.profiles import ADULT_BAND_MEANS, AGE_BANDS, Profile, adult_band, work_band
+from sim.profiles import (
+    ADULT_BAND_MEANS,
+    AGE_BANDS,
+    Profile,
+    adult_band,
+    parental_home_share,
+    work_band,
+)
 
 #: Mean size of a workplace, school class cohort, study cohort and club (assumption).
 WORKPLACE_SIZE, CLASS_SIZE, STUDY_SIZE, CLUB_SIZE = 20, 25, 40, 40
@@ -220,7 +228,7 @@ def create_residents(pop: Population, profile: Profile, params: Params,
 
 def form_households(pop: Population, profile: Profile, params: Params,
                     rng: np.random.Generator, ids: np.ndarray, next_household: int,
-                    care_homes: bool = True) -> int:
+                    newcomers: bool = False) -> int:
     """Group new residents into couples, single-person households, families and care homes.
 
     Args:
@@ -230,7 +238,9 @@ def form_households(pop: Population, profile: Profile, params: Params,
         rng: Random stream.
         ids: The residents to place (all new).
         next_household: First free household id.
-        care_homes: Whether some of them live in care homes (not for newcomers).
+        newcomers: They move in from elsewhere: none into a care home, and the adults into
+            homes of their own (young adults who move in are mostly students and starters
+            who left the parental home elsewhere).
 
     Returns:
         The next free household id.
@@ -239,10 +249,13 @@ def form_households(pop: Population, profile: Profile, params: Params,
     band = adult_band(age)
     adult = age >= 18
     u = rng.random((len(ids), 4))
-    care = adult & (u[:, 0] < profile.by_band("care_home", band)) & care_homes
-    young = adult & (age < 25) & ~care
-    with_parents = young & (u[:, 1] < profile.young_with_parents)
-    partnered = partnered_share(profile, params, age, pop.female[ids])
+    settled = not newcomers
+    care = adult & (u[:, 0] < profile.by_band("care_home", band)) & settled
+    at_home = young_at_home(profile, params, age) * settled
+    with_parents = adult & ~care & (u[:, 1] < at_home)
+    # The profile's partnered share is of everyone of an age; young adults at home are single.
+    partnered = np.minimum(partnered_share(profile, params, age, pop.female[ids])
+                           / np.maximum(1 - at_home, 0.05), 1.0)
     wants_partner = adult & ~care & ~with_parents & (u[:, 2] < partnered)
     # Couples: quantile-match partnered women and men by age (assortative, men ~2 y older).
     women = ids[wants_partner & pop.female[ids]]
@@ -284,6 +297,28 @@ def form_households(pop: Population, profile: Profile, params: Params,
     pop.household[alone] = next_household + np.arange(len(alone), dtype=np.int32)
     pop.with_parents[alone] = False
     return next_household + len(alone)
+
+
+def young_at_home(profile: Profile, params: Params, age: np.ndarray) -> np.ndarray:
+    """Chance of living in the parental home at the start, by single year of age.
+
+    The national curve (``population.with_parents_shares``), scaled so that its mean over
+    18-24 is the profile's ``young_with_parents`` (cities have more young adults living on
+    their own, rural municipalities fewer), at most 1.
+
+    Args:
+        profile: Municipality profile.
+        params: Model parameters.
+        age: Ages in years.
+
+    Returns:
+        Chance per resident (0 below 18 and from the curve's last age).
+    """
+    pp = params.population
+    curve = functools.partial(parental_home_share, ages=pp.with_parents_ages,
+                              shares=pp.with_parents_shares)
+    national = curve(np.linspace(18, 25, 701)).mean()
+    return np.minimum(curve(age) * profile.young_with_parents / national, 1.0)
 
 
 def partnered_share(profile: Profile, params: Params, age: np.ndarray, female: np.ndarray

@@ -369,7 +369,7 @@ class World:
         ages = (rng.choice(grid, count, p=dens / dens.sum()) + rng.random(count) * 0.5)
         ids = self.add_residents(ages.astype(np.float32))  # children join adult newcomers
         self.next_household = synth.form_households(self.pop, self.profile, self.params, rng,
-                                                    ids, self.next_household, care_homes=False)
+                                                    ids, self.next_household, newcomers=True)
         convoy.household_ties(self.pop, self.ties, self.streams["ties"], self.params, ids)
         self._welcome(ids)
         return ids

@@ -36,6 +36,28 @@ def gompertz_q(anchors: tuple, floor: float, ages: np.ndarray) -> np.ndarray:
     return np.minimum(floor + q1 * np.exp(slope * (ages - a1)), 0.6)
 
 
+def leaving_hazard(params: Params, ages: np.ndarray) -> np.ndarray:
+    """Yearly hazard of leaving the parental home, by whole year of age.
+
+    The rate at which the share living with their parents falls with age
+    (``population.with_parents_shares``, :func:`sim.profiles.parental_home_share`): the
+    leaving the cross-section implies, before migration. From the curve's last age on, the
+    last stretch's rate; 0 before the first.
+
+    Args:
+        params: Model parameters.
+        ages: Whole ages (years).
+
+    Returns:
+        Hazard per year at each age.
+    """
+    pp = params.population
+    x, log_share = np.asarray(pp.with_parents_ages), np.log(pp.with_parents_shares)
+    at = np.clip(ages, x[0], x[-1] - 1)
+    rate = np.interp(at, x, log_share) - np.interp(at + 1, x, log_share)
+    return np.where(ages >= x[0], rate, 0.0)
+
+
 def band6(age: np.ndarray) -> np.ndarray:
     """Band index for the six-entry rate lists: 18-24, 25-34, 35-44, 45-64, 65-74, 75+.
 
@@ -70,7 +92,7 @@ class HazardTables:
         self.recovery = np.float32(hp.recovery_per_year / _YEAR)
         self.death_by_age = self.death.copy()
         self.birth = np.float32(ev.births_per_year / _YEAR)
-        self.leave_home = np.float32(ev.leave_home_per_year / _YEAR)
+        self.leave_home = (leaving_hazard(params, ages) / _YEAR).astype(np.float32)
         self.care_home = np.float32(ev.care_home_per_year / _YEAR)
         self.refresh_bound()
 
@@ -182,7 +204,7 @@ def _draw(bound, key, age, active, female, health, partner, care_home, with_pare
             np.float32(0.5 * divorce[whole]) if together and adult and home else zero,
             partnering[whole] if single and household_size[i] == 1 else zero,
             birth if female[i] and together and 25 <= a < 40 else zero,
-            leave_home if parents and adult else zero,
+            leave_home[whole] if parents and adult else zero,
             # A household moves together: a couple shares one move hazard between two adults.
             np.float32(move[whole] / (2.0 if together else 1.0))
             if adult and not parents and home else zero,

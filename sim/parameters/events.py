@@ -46,10 +46,6 @@ class EventParams:
         source="CBS: total fertility 1.43 (2023), nearly all at ages 25-40: 1.43 / 15 years / "
                "~0.7 partnered [derived]",
         doc="Birth hazard of a partnered woman of childbearing age.")
-    leave_home_per_year: float = param(
-        0.18, unit="per adult living with parents per year", lo=0, hi=1,
-        source="CBS: median age of leaving the parental home ~23.5 [derived hazard]",
-        doc="Hazard that a young adult leaves the parental home.")
     move_ages: tuple = param(
         (18.0, 25.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 100.0), unit="years", lo=0, hi=120,
         source="CBS Statistische Trends 2020 (verhuisgedrag van zestigers), moves in 2017",

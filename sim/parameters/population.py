@@ -27,6 +27,24 @@ class PopulationParams:
             "(women outlive their husbands, men marry younger women); the profile's share for "
             "both sexes together is kept. Each value holds at the band's mean age "
             "(profiles.ADULT_BAND_MEANS), linear in between.")
+    with_parents_ages: tuple = param(
+        (18.0, 18.5, 19.5, 21.5, 24.5, 27.5, 30.5, 35.5), unit="years", lo=18, hi=50,
+        source="CBS figures by completed years of age (with_parents_shares), placed at the "
+               "middle of the year; 18.0: the model's minors all live with their parents",
+        doc="Ages at which the share living in the parental home is given (ascending); from "
+            "the last one nobody starts out living with their parents.")
+    with_parents_shares: tuple = param(
+        (1.0, 0.88, 0.795, 0.59, 0.365, 0.17, 0.08, 0.02), unit="share 0-1 at with_parents_ages",
+        lo=0.001, hi=1,
+        source="CBS Jeugdmonitor, as reported by NOS, Woonbond and kamers.nl 2016-2019: living "
+               "with a parent at 18: 88 % (2016), 19: 79.5 % (2017), 21: 66.6 % of men and "
+               "51.9 % of women (2016), 24: 36.5 % (2017), 27: 17 % (2016); 30: from 27-30 "
+               "about 15 % (CBS 2023) [derived]; 35: assumption. Mean over 18-24: 0.61 "
+               "(leaving age ~23.5, CBS 2017)",
+        doc="Share of young adults of an age living in the parental home, nationally; "
+            "falls exponentially between the ages given. The profile's young_with_parents "
+            "scales it at the start; the run's leaving hazard at each age is its rate of "
+            "fall (sim.events.hazards.leaving_hazard).")
     mastery_beta: tuple = param(
         (6.0, 5.0), unit="Beta (a, b)", lo=0.1, hi=100,
         source="assumption: Pearlin mastery rescaled to 0-1, mean ~0.55",
