@@ -125,7 +125,7 @@ def _has_descendants(pop: Population, ties: Ties, ids: np.ndarray) -> np.ndarray
 
 
 def end_chances(pop: Population, ties: Ties, params: Params, ids: np.ndarray, years: float,
-                settled: bool = False) -> np.ndarray:
+                settled: bool = False, frailty: bool = True) -> np.ndarray:
     """Chance that each tie ends through pruning with age or through frailty.
 
     Spared: partners, volunteers, the inner circle and household members. Each end past
@@ -144,6 +144,7 @@ def end_chances(pop: Population, ties: Ties, params: Params, ids: np.ndarray, ye
             ``ties.prune_from`` (for the starting town; ``years`` is then ignored): the
             yearly hazard grows linearly with age, so those years add up to
             ``prune_per_decade`` × 5 × decades².
+        frailty: Include the losses through frailty (False: pruning alone).
 
     Returns:
         Chance per tie (0-1).
@@ -154,7 +155,8 @@ def end_chances(pop: Population, ties: Ties, params: Params, ids: np.ndarray, ye
     on_two_cores(len(ids), lambda lo, hi: _end_chances(
         ids[lo:hi], ties.a, ties.b, ties.kind, ties.closeness, ties.age_gap, pop.age,
         pop.household, pop.health, pop.care_home, np.float32(tp.prune_from),
-        np.float32(tp.prune_per_decade), np.float32(tp.frail_outing_loss), np.float32(years),
+        np.float32(tp.prune_per_decade), np.float32(tp.frail_outing_loss if frailty else 0.0),
+        np.float32(years),
         settled, chance[lo:hi]))
     return chance
 
@@ -197,7 +199,14 @@ def age_convoys(world: World, weeks: int) -> None:
     ties = world.ties
     ids = _ties_touching(at_risk, ties.alive[: ties.n], ties.a, ties.b)
     p = end_chances(pop, ties, world.params, ids, weeks / 52)
-    world.unlink(ids[ties.draws(world.part_stream("endings"), ids) < p])
+    draw = ties.draws(world.part_stream("endings"), ids)
+    gone = draw < p
+    # A tie that pruning alone would have ended was let go by choice (not replaced); the
+    # rest ended because an end became frail or moved into a care home.
+    pruned = gone & (draw < end_chances(pop, ties, world.params, ids, weeks / 52,
+                                        frailty=False))
+    world.unlink(ids[pruned], replaceable=False)
+    world.unlink(ids[gone & ~pruned])
     drift_apart(world, weeks)
 
 

@@ -19,7 +19,17 @@ from sim.convoy import FOCUS_KINDS
 from sim.jit import PIPELINE_CHUNK, kernel, on_two_cores, pipelined
 from sim.rng import kernel_key
 from sim.synth import SCHOOL_OFFSET
-from sim.ties import FAMILY, FRIEND, INNER, S_CLUB, S_NEIGHBOUR, S_SCHOOL, S_WORK, VOLUNTEER
+from sim.ties import (
+    FAMILY,
+    FRIEND,
+    INNER,
+    S_CLUB,
+    S_FRIEND,
+    S_NEIGHBOUR,
+    S_SCHOOL,
+    S_WORK,
+    VOLUNTEER,
+)
 from sim.world import World
 
 #: Lockdown setting that governs new ties in each focus of :data:`sim.convoy.FOCUS_KINDS`.
@@ -224,6 +234,56 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
         world.value(new, fresh=True)
 
 
+#: Standard deviation (years) of the age difference of a new friendship: as at the start
+#: (:func:`sim.convoy.focus_ties`).
+FRIEND_AGE_SPREAD = 4.0
+
+
+def replace_friends(world: World, weeks: int, kept: np.ndarray) -> None:
+    """New friendships in place of those lost against one's will (network turnover).
+
+    Older adults' networks lose members and gain new ones (Van Tilburg 1998; Cornwell &
+    Laumann 2015); lost friends are substituted (Zettel & Rook 2004). A resident with a
+    friendship to replace (``friends_missed``, see :meth:`sim.world.World.unlink`) seeks a
+    new one at ``ties.replace_per_year``, as far as they go out (withdrawal, frailty) and
+    private meetings are open (lockdowns). Those with a workplace or school grow new
+    friendships there instead (colleague ties that grow close, :func:`update_closeness`) and
+    do not seek here. A seeker finds someone of about their age (within three times
+    :data:`FRIEND_AGE_SPREAD`) anywhere in town who has a friendship to replace too: those
+    who lost friends meet each other, and a new friendship settles one lost friendship at
+    both ends, so replacement does not add friendships beyond those lost. The friendship
+    starts as a new tie (low closeness) and grows with contact.
+
+    Args:
+        world: The municipality.
+        weeks: Length of the block.
+        kept: Mean share of in-person contact kept per setting over the block.
+    """
+    pop, params = world.pop, world.params
+    n = pop.n
+    missed = pop.friends_missed[:n]
+    open_to = pop.active[:n] & (missed > 0) & (pop.age[:n] >= 18) & (pop.workplace[:n] < 0)
+    rng = world.part_stream("replace")
+    chance = (np.minimum(missed, 1) * open_to * world.going_out()[:n]
+              * (1 + pop.sociability[:n]) * kept[S_FRIEND]
+              * -np.expm1(-params.ties.replace_per_year * weeks / 52))
+    seekers = rows_where(rng.random(n, dtype=np.float32) < chance)
+    pool = rows_where(open_to)
+    if not len(seekers) or len(pool) < 2:
+        return
+    index = convoy.FocusIndex(pool, np.zeros(len(pool)), pop.age[pool])
+    key = kernel_key(rng)  # who meets whom keyed by seeker and pair, as in form_ties
+    a, b = convoy.pair_in_focus(rng, index, seekers, np.zeros(len(seekers)),
+                                pop.age[seekers], FRIEND_AGE_SPREAD, world.ties, key)
+    near = np.abs(pop.age[a] - pop.age[b]) <= 3 * FRIEND_AGE_SPREAD
+    new = convoy.add_ties(world.ties, rng, params, a[near], b[near], FRIEND, settled=False,
+                          key=key)
+    world.value(new, fresh=True)
+    ends = np.concatenate([world.ties.a[new], world.ties.b[new]])
+    np.subtract.at(pop.friends_missed, ends, np.float32(1))
+    np.maximum(pop.friends_missed[:n], 0, out=pop.friends_missed[:n])
+
+
 def maintain(world: World, weeks: int, kept: np.ndarray) -> None:
     """One maintenance pass: closeness and fresh intake sums, endings, new ties.
 
@@ -238,6 +298,7 @@ def maintain(world: World, weeks: int, kept: np.ndarray) -> None:
     participation.change_clubs(world, weeks)  # people join and leave clubs at every age
     labour.change_work(world, weeks)          # and find and lose work at every working age
     form_ties(world, weeks, kept)
+    replace_friends(world, weeks, kept)  # lost friends replaced by new ones
     fading.age_convoys(world, weeks)  # later life: narrower needs, fewer peripheral ties
     ties = world.ties
     if ties.n > 1.25 * np.count_nonzero(ties.alive[: ties.n]) + 1000:

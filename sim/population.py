@@ -76,6 +76,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("fluctuation", np.float32, 0.0, "standard score", "Personal fluctuation of emotional "
            "and social loneliness (unmodelled circumstances), slowly changing.", width=2),
     Column("withdrawal", np.float32, 0.0, "0-1", "Social withdrawal built by chronic loneliness."),
+    Column("friends_missed", np.float32, 0.0, "friendships", "Friendships lost against one's "
+           "will (the friend died, moved, became homebound) still to be replaced, times "
+           "ties.friend_replacement (maintenance.replace_friends)."),
     Column("contacts", np.float32, 0.0, "index", "Weekly contact index: the sum over ties of "
            "the chance-like worth of a week's contact, closeness-weighted (see contacts.py)."),
     Column("network_contacts", np.float32, 0.0, "contacts per week", "Expected contacts a week "

@@ -191,7 +191,8 @@ class World:
         """
         internal = np.asarray(b) >= 0
         # A new relationship replaces an existing tie between the same two people.
-        self.unlink(self.ties.between(np.asarray(a)[internal], np.asarray(b)[internal]))
+        self.unlink(self.ties.between(np.asarray(a)[internal], np.asarray(b)[internal]),
+                    replaceable=False)
         ids = convoy.add_ties(self.ties, self.streams["ties"], self.params, a, b, kind, settled)
         if start is not None:
             self.ties.closeness[ids] = np.minimum(self.ties.potential[ids], start)
@@ -199,16 +200,33 @@ class World:
         self.value(ids, fresh=True)
         return ids
 
-    def unlink(self, ids: np.ndarray) -> None:
+    def unlink(self, ids: np.ndarray, replaceable: bool = True) -> None:
         """End ties and take their value out of both ends' intake.
 
         Args:
             ids: Tie ids.
+            replaceable: The ends lose these ties against their will (a friend dies, moves
+                away, becomes homebound): each friendship lost adds
+                ``ties.friend_replacement`` to both ends' ``friends_missed``
+                (:func:`sim.maintenance.replace_friends`). False for ties let go by choice
+                (pruning with age) or turned into another relationship.
         """
         ids = unique(ids)
         ids = ids[self.ties.alive[ids]]
+        if replaceable:
+            self._miss_friends(ids)
         self.intake.apply(self.ties, ids, -1.0)
         self.ties.remove(ids)
+
+    def _miss_friends(self, ids: np.ndarray) -> None:
+        """Count the friendships among live ties ``ids`` as to be replaced by both ends."""
+        ties, share = self.ties, self.params.ties.friend_replacement
+        friends = ids[ties.kind[ids] == FRIEND]
+        if not len(friends) or share <= 0:
+            return
+        b = ties.b[friends]
+        ends = np.concatenate([ties.a[friends], b[b >= 0]])
+        np.add.at(self.pop.friends_missed, ends, np.float32(share))
 
     def retarget(self, residents: np.ndarray) -> None:
         """Mark residents whose household, focus or health changed.

@@ -12,7 +12,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from sim import LonelinessModel, fading, labour, participation
+from sim import LonelinessModel, fading, labour, maintenance, participation
 from sim.events.life import divorce
 from sim.loneliness import mourn_past_losses, spell_so_far, targets
 from sim.parameters import Params
@@ -26,6 +26,7 @@ from sim.ties import (
     FAMILY,
     FRIEND,
     INNER,
+    N_SETTINGS,
     NEIGHBOUR,
     S_FRIEND,
     S_WORK,
@@ -189,6 +190,58 @@ def test_the_oldest_let_peripheral_ties_go_but_keep_the_inner_circle(fresh):
     assert not alive[of_oldest & ~close & friends].any(), "peripheral friends go"
     assert alive[of_young].all(), "nobody under the onset age prunes"
     assert n == pop.n
+
+
+def test_friends_lost_against_ones_will_are_owed_a_replacement_but_pruned_ones_not(fresh):
+    """Zettel & Rook 2004: lost friends are substituted; ties let go by choice are not."""
+    world = fresh.world
+    pop, ties = world.pop, world.ties
+    live = ties.live()
+    friends = live[(ties.kind[live] == FRIEND) & (ties.b[live] >= 0)]
+    a, b = ties.a[friends], ties.b[friends]
+    other = np.flatnonzero(~np.isin(a, [a[0], b[0]]) & ~np.isin(b, [a[0], b[0]]))[0]
+    assert pop.friends_missed.max() == 0
+    world.unlink(friends[:1])
+    assert pop.friends_missed[a[0]] == pop.friends_missed[b[0]] == 1.0
+    world.unlink(friends[other:other + 1], replaceable=False)  # e.g. they became partners
+    assert pop.friends_missed[a[other]] == pop.friends_missed[b[other]] == 0.0
+    # Pruning with age ends ties without a replacement owed; frailty's endings owe one.
+    with_params(world, ties={"prune_per_decade": 50.0, "frail_outing_loss": 0.0})
+    owed = pop.friends_missed.copy()
+    fading.age_convoys(world, 13)
+    assert np.array_equal(pop.friends_missed, owed), "pruned friends are not replaced"
+    with_params(world, ties={"prune_per_decade": 0.0, "frail_outing_loss": 50.0})
+    live = ties.live()
+    lost = live[(ties.kind[live] == FRIEND) & (ties.b[live] >= 0)
+                & (ties.closeness[live] < INNER)]
+    frail = pop.health[ties.a[lost]] == FRAIL
+    keeper = ties.b[lost][frail & (pop.health[ties.b[lost]] != FRAIL)]
+    assert len(keeper)
+    fading.age_convoys(world, 13)
+    assert (pop.friends_missed[keeper] > owed[keeper]).all(), "a friend became homebound"
+
+
+def test_those_who_lost_friends_find_new_ones_of_about_their_age(fresh):
+    """Van Tilburg 1998; Cornwell & Laumann 2015: older adults' networks gain members."""
+    world = fresh.world
+    with_params(world, ties={"replace_per_year": 50.0})
+    pop, ties = world.pop, world.ties
+    n = pop.n
+    old = np.flatnonzero(pop.active[:n] & (pop.age[:n] >= 70) & (pop.workplace[:n] < 0)
+                         & (pop.health[:n] != FRAIL))
+    pop.friends_missed[old] = 1.0
+    before = ties.n
+    maintenance.replace_friends(world, 13, np.ones(N_SETTINGS, np.float32))
+    new = np.arange(before, ties.n)
+    new = new[ties.alive[new]]
+    assert len(new) > len(old) // 4
+    assert (ties.kind[new] == FRIEND).all()
+    ends = np.concatenate([ties.a[new], ties.b[new]])
+    assert np.isin(ends, old).all(), "both ends had a friendship to replace"
+    assert (np.abs(pop.age[ties.a[new]] - pop.age[ties.b[new]]) <= 12).all()
+    assert (ties.closeness[new] <= 0.3).all(), "a new friendship starts loose"
+    assert (pop.friends_missed[old] < 1).sum() >= len(new), "each settles what it replaced"
+    assert pop.friends_missed[:n].min() >= 0
 
 
 def test_grandchildren_join_the_convoy_of_grandparents_as_they_age(fresh):

@@ -84,3 +84,26 @@ class TieParams:
                "are lost when the context is left (moving, retiring); size assumption — "
                "calibrated",
         doc="Extra yearly chance that an acquaintance ends once its focus has lapsed.")
+    friend_replacement: float = param(
+        1.0, unit="share 0-1", lo=0, hi=1,
+        source="Van Tilburg 1998 (LASA, 55-89: networks lose members but gain new ones; "
+               "network size of the 65+ about stable on average, non-kin replaced); Cornwell "
+               "& Laumann 2015 (NSHAP, 57-85: 82 % added a confidant within ~5 years, "
+               "59 % several); Cornwell 2015 (additions match confidant losses, less so for "
+               "the disadvantaged); Zettel & Rook 2004 (substitution after losses); value "
+               "assumption: every such loss is sought to be replaced, success limited by "
+               "going out (frailty, withdrawal); with replace_per_year 1 the friends per "
+               "resident at 75-84 stay at 2.3-2.4 over ten years, start 2.5 (0.9 / 0.5: "
+               "2.1 after ten years; docs/CALIBRATION.md)",
+        doc="Share of the friendships a resident loses against their will (the friend died, "
+            "moved away or became homebound, or left with a divorce) that they set out to "
+            "replace with a new friendship. Ties let go through pruning with age (selection, "
+            "Lang & Carstensen 1994) are not replaced.")
+    replace_per_year: float = param(
+        1.0, unit="per year", lo=0, hi=10,
+        source="assumption: a new friendship takes a year or more to find (German Ageing "
+               "Survey, J. Fam. Issues 2021, doi 10.1177/0192513X20988068: after widowhood "
+               "the network grows for about four years)",
+        doc="Yearly chance that a resident with a friendship to replace, able to go out fully, "
+            "forms a new one (times world.going_out and 1 + sociability: the homebound and "
+            "withdrawn replace fewer).")
