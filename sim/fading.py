@@ -35,7 +35,7 @@ from sim import convoy
 from sim.arrays import rows_where
 from sim.jit import kernel, on_two_cores
 from sim.parameters import Params
-from sim.population import FRAIL, Population
+from sim.population import FRAIL, WIDOWED, Population
 from sim.synth import social_need
 from sim.ties import (
     CLUB,
@@ -108,6 +108,16 @@ def grandchildren_grow_up(world: World, weeks: int) -> np.ndarray:
                           np.full(len(elsewhere), -1, np.int32), FAMILY, settled=True,
                           age_gap=convoy.GRANDCHILD_GAP)
     new = np.concatenate([new, far])
+    # The family rallied round a widowed grandparent (life.death, and at the start
+    # convoy.kin_ties): a grandchild who joins their convoy later joins that family.
+    ties = world.ties
+    b = ties.b[new]
+    elder = np.where((b >= 0) & (pop.age[np.maximum(b, 0)] > pop.age[ties.a[new]]), b, ties.a[new])
+    rallied = new[pop.marital[elder] == WIDOWED]
+    amount = np.float32(params.life.kin_rally_after_loss)
+    ties.potential[rallied] = np.minimum(ties.potential[rallied] + amount, 1.0)
+    ties.closeness[rallied] = np.minimum(ties.closeness[rallied] + amount,
+                                         ties.potential[rallied])
     world.value(new, fresh=True)
     return new
 

@@ -16,7 +16,7 @@ from sim import LonelinessModel, fading, labour, maintenance, participation
 from sim.events.life import divorce
 from sim.loneliness import mourn_past_losses, spell_so_far, targets
 from sim.parameters import Params
-from sim.population import DIVORCED, EMPLOYED, FRAIL, NEVER, NO_WORK
+from sim.population import DIVORCED, EMPLOYED, FRAIL, NEVER, NO_WORK, WIDOWED
 from sim.profiles import parental_home_share
 from sim.synth import club_propensity, social_need
 from sim.ties import (
@@ -280,6 +280,21 @@ def test_grandchildren_join_the_convoy_of_grandparents_as_they_age(fresh):
     assert (older >= 55).all() and (older - younger >= 44).all()
     assert not np.isin(young, a[pop.age[a] == older]).any(), "nobody under 55 is a grandparent"
     assert (older - younger >= DESCENDANT_GAP).all()
+
+
+def test_grandchildren_of_a_widowed_grandparent_join_a_family_that_rallied_round(fresh):
+    """Ha 2008: the family rallies round the widowed (as at the start, convoy.kin_ties)."""
+    world = fresh.world
+    pop, ties = world.pop, world.ties
+    new = fading.grandchildren_grow_up(world, 520)
+    a, b = ties.a[new], ties.b[new]
+    elder = np.where((b >= 0) & (pop.age[np.maximum(b, 0)] > pop.age[a]), b, a)
+    widowed = pop.marital[elder] == WIDOWED
+    assert widowed.sum() > 10 and (~widowed).sum() > 10
+    amount = world.params.life.kin_rally_after_loss
+    assert (ties.potential[new][widowed] >= amount).all()
+    assert ties.potential[new][widowed].mean() > ties.potential[new][~widowed].mean() + 0.1
+    assert (ties.closeness[new] <= ties.potential[new]).all()
 
 
 def test_at_85_far_more_men_than_women_live_with_a_partner():
