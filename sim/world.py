@@ -219,14 +219,22 @@ class World:
         self.ties.remove(ids)
 
     def _miss_friends(self, ids: np.ndarray) -> None:
-        """Count the friendships among live ties ``ids`` as to be replaced by both ends."""
+        """Count the friendships among live ties ``ids`` as to be replaced by both ends.
+
+        Only adults without a workplace or school owe a replacement (see
+        :func:`sim.maintenance.replace_friends`).
+        """
         ties, share = self.ties, self.params.ties.friend_replacement
         friends = ids[ties.kind[ids] == FRIEND]
         if not len(friends) or share <= 0:
             return
         b = ties.b[friends]
         ends = np.concatenate([ties.a[friends], b[b >= 0]])
-        np.add.at(self.pop.friends_missed, ends, np.float32(share))
+        # Those with a workplace or school find new friends there (colleague ties that grow
+        # close): they owe none, or they would replace the same loss twice on retiring.
+        pop = self.pop
+        ends = ends[(pop.workplace[ends] < 0) & (pop.age[ends] >= 18)]
+        np.add.at(pop.friends_missed, ends, np.float32(share))
 
     def retarget(self, residents: np.ndarray) -> None:
         """Mark residents whose household, focus or health changed.

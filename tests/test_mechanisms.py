@@ -199,12 +199,19 @@ def test_friends_lost_against_ones_will_are_owed_a_replacement_but_pruned_ones_n
     live = ties.live()
     friends = live[(ties.kind[live] == FRIEND) & (ties.b[live] >= 0)]
     a, b = ties.a[friends], ties.b[friends]
-    other = np.flatnonzero(~np.isin(a, [a[0], b[0]]) & ~np.isin(b, [a[0], b[0]]))[0]
+    free = (pop.workplace[a] < 0) & (pop.workplace[b] < 0) & (np.minimum(
+        pop.age[a], pop.age[b]) >= 18)
+    first = np.flatnonzero(free)[0]
+    x, y = a[first], b[first]
+    apart = free & ~np.isin(a, [x, y]) & ~np.isin(b, [x, y])
+    second = np.flatnonzero(apart)[0]
+    working = np.flatnonzero((pop.workplace[a] >= 0) & (pop.workplace[b] >= 0))[0]
     assert pop.friends_missed.max() == 0
-    world.unlink(friends[:1])
-    assert pop.friends_missed[a[0]] == pop.friends_missed[b[0]] == 1.0
-    world.unlink(friends[other:other + 1], replaceable=False)  # e.g. they became partners
-    assert pop.friends_missed[a[other]] == pop.friends_missed[b[other]] == 0.0
+    world.unlink(friends[[first, working]])
+    assert pop.friends_missed[x] == pop.friends_missed[y] == 1.0
+    assert pop.friends_missed[a[working]] == 0, "those at work make friends there"
+    world.unlink(friends[second:second + 1], replaceable=False)  # e.g. they became partners
+    assert pop.friends_missed[a[second]] == pop.friends_missed[b[second]] == 0.0
     # Pruning with age ends ties without a replacement owed; frailty's endings owe one.
     with_params(world, ties={"prune_per_decade": 50.0, "frail_outing_loss": 0.0})
     owed = pop.friends_missed.copy()
@@ -216,6 +223,7 @@ def test_friends_lost_against_ones_will_are_owed_a_replacement_but_pruned_ones_n
                 & (ties.closeness[live] < INNER)]
     frail = pop.health[ties.a[lost]] == FRAIL
     keeper = ties.b[lost][frail & (pop.health[ties.b[lost]] != FRAIL)]
+    keeper = keeper[(pop.workplace[keeper] < 0) & (pop.age[keeper] >= 18)]
     assert len(keeper)
     fading.age_convoys(world, 13)
     assert (pop.friends_missed[keeper] > owed[keeper]).all(), "a friend became homebound"

@@ -93,12 +93,13 @@ class TieParams:
                "the disadvantaged); Zettel & Rook 2004 (substitution after losses); value "
                "assumption: every such loss is sought to be replaced, success limited by "
                "going out (frailty, withdrawal); with replace_per_year 1 the friends per "
-               "resident at 75-84 stay at 2.3-2.4 over ten years, start 2.5 (0.9 / 0.5: "
+               "resident at 75-84 stay at 2.3-2.5 over twenty years, start 2.5 (0.9 / 0.5: "
                "2.1 after ten years; docs/CALIBRATION.md)",
-        doc="Share of the friendships a resident loses against their will (the friend died, "
-            "moved away or became homebound, or left with a divorce) that they set out to "
-            "replace with a new friendship. Ties let go through pruning with age (selection, "
-            "Lang & Carstensen 1994) are not replaced.")
+        doc="Share of the friendships an adult without a workplace or school loses against "
+            "their will (the friend died, moved away or became homebound, or left with a "
+            "divorce) that they set out to replace with a new friendship. Ties let go "
+            "through pruning with age (selection, Lang & Carstensen 1994) are not replaced; "
+            "those at work or school make new friends there (colleague ties).")
     replace_per_year: float = param(
         1.0, unit="per year", lo=0, hi=10,
         source="assumption: a new friendship takes a year or more to find (German Ageing "
