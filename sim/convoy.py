@@ -14,8 +14,9 @@ from sim.arrays import first_and_inverse, isin, per_item, stable_sort, unique
 from sim.jit import kernel
 from sim.parameters import Params
 from sim.population import DIVORCED, FRAIL, WIDOWED, Population
-from sim.profiles import ADULT_BAND_MEANS, Profile, adult_band
+from sim.profiles import ADULT_BAND_MEANS, AGE_BANDS, Profile, adult_band
 from sim.rng import beta_at, bits_at, key_of, normal_at, pair_code, uniform_at
+from sim.synth import in_class
 from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, NEIGHBOUR, PARTNER, Ties
 
 #: Row of ``convoy.potential_beta`` per tie kind: volunteers draw like friends, activity groups
@@ -43,7 +44,7 @@ def draw_potential(rng: np.random.Generator, params: Params, kind: np.ndarray | 
 
 def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray,
              b: np.ndarray, kind: int, settled: bool, age_gap: int | np.ndarray = 0,
-             key: np.uint64 | None = None) -> np.ndarray:
+             key: np.uint64 | None = None, potential_as: int | None = None) -> np.ndarray:
     """Add ties of one kind with drawn potentials.
 
     Args:
@@ -60,12 +61,15 @@ def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray
         key: Instead of ``rng``, draw each new tie's potential and starting closeness from
             this key and the pair (:func:`sim.rng.key_of`; residents in town only): the same
             pair gets the same tie in two runs that differ elsewhere.
+        potential_as: Draw the potentials as for ties of this kind (with ``key``), e.g.
+            classmates who may become friends.
 
     Returns:
         Ids of the added ties.
     """
     if key is not None:
-        ab = np.asarray(params.convoy.potential_beta, np.float64).reshape(-1, 2)[_BETA_ROW[kind]]
+        row = _BETA_ROW[kind if potential_as is None else potential_as]
+        ab = np.asarray(params.convoy.potential_beta, np.float64).reshape(-1, 2)[row]
         pot, share = np.empty(len(a), np.float32), np.empty(len(a), np.float32)
         _pair_draws(key, np.asarray(a, np.int32), np.asarray(b, np.int32), ab[0], ab[1], pot,
                     share)
@@ -126,9 +130,13 @@ class FocusIndex:
         order = np.argsort(target)
         pos = np.empty(len(target), np.intp)
         pos[order] = np.searchsorted(self.keys, target[order])
-        pos = pos.clip(0, len(self.keys) - 1)
-        below = (pos > 0) & ((half if key is not None else rng.random(len(pos))) < 0.5)
-        pos = pos - below
+        below = (half if key is not None else rng.random(len(pos))) < 0.5
+        # Kept within the seeker's focus: a sought age beyond its members' gives the nearest
+        # member (a school class is one birth cohort, an age-graded club a few years).
+        start = focus * self._STRIDE
+        first = np.searchsorted(self.keys, start)
+        last = np.searchsorted(self.keys, start + self._STRIDE) - 1
+        pos = np.clip(pos - below, first, np.maximum(last, first)).clip(0, len(self.keys) - 1)
         found = self.members[pos]
         same = np.floor(self.keys[pos] / self._STRIDE) == focus
         return np.where(same & (found != seekers), found, -1).astype(np.int32)
@@ -466,6 +474,45 @@ def match_by_age(pop: Population, rng: np.random.Generator, src: np.ndarray,
 
 FOCUS_KINDS = ((NEIGHBOUR, "neighbourhood", 15.0), (COLLEAGUE, "workplace", 10.0),
                (CLUB, "club", 6.0))
+#: Spread (years) of the age sought among classmates: a class is one birth cohort, so the
+#: workplaces' ten years would mostly look outside it.
+CLASS_AGE_SPREAD = 1.0
+
+
+def age_spread(column: str, spread: float, focus: np.ndarray) -> float | np.ndarray:
+    """Spread of the age a seeker looks for in a focus (see :data:`FOCUS_KINDS`).
+
+    Args:
+        column: The focus column (``"neighbourhood"``, ``"workplace"``, ``"club"``).
+        spread: The focus kind's spread (years).
+        focus: The seekers' focus ids.
+
+    Returns:
+        The spread, or per seeker: :data:`CLASS_AGE_SPREAD` for pupils in a school class.
+    """
+    if column != "workplace":
+        return spread
+    return np.where(in_class(focus), CLASS_AGE_SPREAD, spread)
+
+
+def friends_expected(pop: Population, params: Params, ids: np.ndarray) -> np.ndarray:
+    """Mean number of friends of residents of their age, health and marital history.
+
+    ``convoy.friends_by_band``, fewer for the frail and for the divorced, who lost shared
+    friends with their marriage (see :func:`sim.events.life.divorce`).
+
+    Args:
+        pop: The population table.
+        params: Model parameters.
+        ids: Residents.
+
+    Returns:
+        Mean friends per resident.
+    """
+    band7 = np.searchsorted(AGE_BANDS, pop.age[ids], side="right") - 1
+    fewer = (np.where(pop.health[ids] == FRAIL, params.population.frail_fewer_ties, 1.0)
+             * np.where(pop.marital[ids] == DIVORCED, 1 - params.life.divorce_friend_loss, 1.0))
+    return np.asarray(params.convoy.friends_by_band)[band7] * fewer
 
 
 def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Params,
@@ -481,14 +528,9 @@ def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
     """
     cv = params.convoy
     age = pop.age[ids]
-    band7 = np.searchsorted((0, 18, 25, 45, 65, 75, 85), age, side="right") - 1
-    # Fewer friends for the frail, and for the divorced, who lost shared friends with their
-    # marriage (see events.life.divorce).
-    fewer = (np.where(pop.health[ids] == FRAIL, params.population.frail_fewer_ties, 1.0)
-             * np.where(pop.marital[ids] == DIVORCED, 1 - params.life.divorce_friend_loss, 1.0))
     # Friends: anywhere in town (one focus), strongly age-homophilous. Each tie is sought
     # from one side, so each resident asks for half the mean.
-    wanted = rng.poisson(np.asarray(cv.friends_by_band)[band7] * fewer / 2)
+    wanted = rng.poisson(friends_expected(pop, params, ids) / 2)
     town = np.zeros(len(ids))
     seek = np.repeat(np.arange(len(ids)), wanted)
     a, b = pair_in_focus(rng, FocusIndex(ids, town, age), ids[seek], town[seek], age[seek],
@@ -500,7 +542,8 @@ def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
         inside = np.flatnonzero(focus >= 0)
         index = FocusIndex(ids[inside], focus[inside], age[inside])
         seek = np.repeat(inside, rng.poisson(means[kind] / 2, len(inside)))
-        a, b = pair_in_focus(rng, index, ids[seek], focus[seek], age[seek], spread, ties)
+        a, b = pair_in_focus(rng, index, ids[seek], focus[seek], age[seek],
+                             age_spread(column, spread, focus[seek]), ties)
         add_ties(ties, rng, params, a, b, kind, settled=True)
     # The oldest have already let peripheral ties go, as they will in the run (sim.fading).
     fading.settle_convoys(pop, ties, params, rng)

@@ -18,7 +18,7 @@ from sim.contacts import add_to_ends, tie_rates, value_of
 from sim.convoy import FOCUS_KINDS
 from sim.jit import PIPELINE_CHUNK, kernel, on_two_cores, pipelined
 from sim.rng import kernel_key
-from sim.synth import SCHOOL_OFFSET
+from sim.synth import SCHOOL_OFFSET, in_class
 from sim.ties import (
     FAMILY,
     FRIEND,
@@ -218,19 +218,29 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
         chance = rate * weeks / 52 * willing * kept[setting] * (focus >= 0)
         if column == "neighbourhood":  # meeting places make neighbours meet
             chance = chance * world.place_boost[np.maximum(focus, 0)]
-        if setting == S_WORK:  # schools close separately from work
-            school = focus >= SCHOOL_OFFSET
+        if setting == S_WORK:  # pupils meet classmates at their own rate; schools close
+            school = focus >= SCHOOL_OFFSET  # separately from work (studies count as school)
             chance = np.where(school, chance * kept[S_SCHOOL] / max(kept[S_WORK], 1e-6), chance)
+            chance = np.where(in_class(focus), chance * params.ties.class_new_ties_per_year
+                              / max(rate, 1e-6), chance)
         seekers = rows_where(rng.random(n, dtype=np.float32) < chance)
         # Who meets whom, and the new tie, keyed by the seeker and the pair: a run with a
         # policy package and the run without it form the same ties where they agree.
         key = kernel_key(rng)
         a, b = convoy.pair_in_focus(rng, index, seekers, focus[seekers], pop.age[seekers],
-                                    spread, world.ties, key)
+                                    convoy.age_spread(column, spread, focus[seekers]),
+                                    world.ties, key)
         # The index may be weeks old: both must still live here and share the focus.
         ok = pop.active[a] & pop.active[b] & (focus[a] == focus[b])
-        new = convoy.add_ties(world.ties, rng, params, a[ok], b[ok], kind, settled=False,
-                              key=key)
+        a, b = a[ok], b[ok]
+        # Children's friendships grow out of their class: classmates draw the potential
+        # closeness of friends (Knecht et al. 2011).
+        pupils = in_class(focus[a])
+        new = np.concatenate([
+            convoy.add_ties(world.ties, rng, params, a[~pupils], b[~pupils], kind,
+                            settled=False, key=key),
+            convoy.add_ties(world.ties, rng, params, a[pupils], b[pupils], kind, settled=False,
+                            key=key, potential_as=FRIEND)])
         world.value(new, fresh=True)
 
 

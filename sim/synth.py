@@ -299,6 +299,18 @@ def form_households(pop: Population, profile: Profile, params: Params,
     return next_household + len(alone)
 
 
+def in_class(workplace: np.ndarray) -> np.ndarray:
+    """Whether each workplace focus id is a school class (not a workplace or place of study).
+
+    Args:
+        workplace: Focus ids of the ``workplace`` column.
+
+    Returns:
+        Boolean per id.
+    """
+    return (workplace >= SCHOOL_OFFSET) & (workplace < STUDY_OFFSET)
+
+
 def young_at_home(profile: Profile, params: Params, age: np.ndarray) -> np.ndarray:
     """Chance of living in the parental home at the start, by single year of age.
 

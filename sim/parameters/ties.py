@@ -44,6 +44,14 @@ class TieParams:
                "ties by age keep their starting numbers (Mollenhorst et al. 2014: about half "
                "of non-kin ties are replaced within 7 years)",
         doc="Rate of forming a new tie in each focus a resident takes part in.")
+    class_new_ties_per_year: float = param(
+        1.1, unit="new ties per year in a school class", lo=0, hi=50,
+        source="assumption — calibrated so that children's friends by age keep their "
+               "starting numbers (convoy.friends_by_band, 0-17); most children's friends are "
+               "classmates (Knecht et al. 2011, Dutch classrooms)",
+        doc="Rate of forming a new tie with a classmate, for pupils (instead of the "
+            "work/school rate of new_ties_per_year); classmates' potential closeness is "
+            "that of friends.")
     update_weeks: int = param(
         13, unit="weeks", lo=1, hi=26,
         source="model design: tie closeness is updated in blocks of this many weeks",

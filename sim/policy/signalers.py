@@ -405,7 +405,9 @@ class SignalerNetwork(PolicyAgent):
             signalers = self.engine.policy.signalers
             self._kinds = club_kinds(np.arange(2 * top), signalers.faith.club_share,
                                      signalers.sports.club_share)
-        return np.where(club >= 0, self._kinds[club], -1)
+        if not len(self._kinds):  # nobody described so far is in a club
+            return np.full(len(club), -1, np.int64)
+        return np.where(club >= 0, self._kinds[np.maximum(club, 0)], -1)
 
     def _describe(self, ids: np.ndarray) -> Candidates:
         pop, model = self.model.world.pop, self.model
