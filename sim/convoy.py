@@ -133,9 +133,10 @@ class FocusIndex:
         below = (half if key is not None else rng.random(len(pos))) < 0.5
         # Kept within the seeker's focus: a sought age beyond its members' gives the nearest
         # member (a school class is one birth cohort, an age-graded club a few years).
-        start = focus * self._STRIDE
-        first = np.searchsorted(self.keys, start)
-        last = np.searchsorted(self.keys, start + self._STRIDE) - 1
+        start = (focus * self._STRIDE)[order]  # in the same order: nearly sorted too
+        first, last = np.empty_like(pos), np.empty_like(pos)
+        first[order] = np.searchsorted(self.keys, start)
+        last[order] = np.searchsorted(self.keys, start + self._STRIDE) - 1
         pos = np.clip(pos - below, first, np.maximum(last, first)).clip(0, len(self.keys) - 1)
         found = self.members[pos]
         same = np.floor(self.keys[pos] / self._STRIDE) == focus
