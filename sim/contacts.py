@@ -74,7 +74,8 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
     focus the tie rests on (neighbourhood, workplace or school, club, activity group) and
     the lapsed rate of a private friendship otherwise. It rises with closeness and falls
     with either end's ability to go out. Household members meet daily; a volunteer comes
-    at the programme's rate; relatives and friends elsewhere are seen less in person.
+    at the programme's rate; relatives and friends elsewhere are seen less in person, except
+    those who live near the municipality (``ties.near``), met like kin in town.
     Remote contact adds its setting's share on top.
 
     Args:
@@ -92,7 +93,8 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
     rate = np.empty(len(ids), np.float32)
     constants = _rate_constants(params.contact)
     on_two_cores(len(ids), lambda lo, hi: _rates(
-        ids[lo:hi], ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate, pop.household,
+        ids[lo:hi], ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate, ties.near,
+        pop.household,
         pop.care_home, pop.neighbourhood, pop.workplace, pop.club, pop.activity, going_out,
         *constants, setting[lo:hi], rate[lo:hi]))
     return setting, rate
@@ -103,7 +105,7 @@ _CHUNK = 1 << 16
 
 
 @kernel
-def _rates(ids, a, b, kind, closeness, fixed_rate, household, care_home, neighbourhood,
+def _rates(ids, a, b, kind, closeness, fixed_rate, near, household, care_home, neighbourhood,
            workplace, club, activity, going_out, per_kind, lapsed, external, gain,
            partner_rate, remote, setting_out, rate_out):  # pragma: no cover - compiled
     """Setting and rate per tie; see :func:`tie_rates`.
@@ -147,19 +149,22 @@ def _rates(ids, a, b, kind, closeness, fixed_rate, household, care_home, neighbo
         for j in range(m):
             t = ids[start + j]
             setting_out[start + j], rate_out[start + j] = _rate_of(
-                kind[t], b[t] < 0, closeness[t], fixed_rate[t], house_x[j] == house_z[j],
-                focus_x[j], focus_z[j], care_x[j], care_z[j], near_x[j] == near_z[j], go_x[j],
-                go_z[j], per_kind, lapsed, external, gain, partner_rate, remote)
+                kind[t], b[t] < 0, near[t], closeness[t], fixed_rate[t],
+                house_x[j] == house_z[j], focus_x[j], focus_z[j], care_x[j], care_z[j],
+                near_x[j] == near_z[j], go_x[j], go_z[j], per_kind, lapsed, external, gain,
+                partner_rate, remote)
 
 
 @inline
-def _rate_of(k, ext, closeness, fixed_rate, same_household, fa, fb, care_x, care_z,
+def _rate_of(k, ext, near, closeness, fixed_rate, same_household, fa, fb, care_x, care_z,
              same_neighbourhood, going_x, going_z, per_kind, lapsed, external, gain,
              partner_rate, remote):  # pragma: no cover - compiled
     """Setting and total contact rate of one tie (ends x and z; z is x for a tie elsewhere).
 
     ``fa`` and ``fb`` are both ends' focus of the tie's kind (neighbourhood, workplace,
-    club or activity group; ignored for other kinds).
+    club or activity group; ignored for other kinds). ``near``: the one elsewhere lives near
+    the municipality, and is met in person at the kind's rate and setting (a relative like
+    kin in town), not at the external rate.
     """
     home = (not ext) and same_household
     shared = True
@@ -173,7 +178,7 @@ def _rate_of(k, ext, closeness, fixed_rate, same_household, fa, fb, care_x, care
         s = S_FRIEND  # a tie whose focus has lapsed is kept up privately
     if school:
         s = S_SCHOOL
-    if ext:
+    if ext and not near:
         base = external
         s = S_EXTERNAL
     # Visits to a care-home resident (from town or elsewhere) fall under care-home rules;
@@ -230,7 +235,7 @@ def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np
               intake.sums, intake.network, intake.changed, fresh)
     if len(ids) < DIRECT_BELOW:
         _revalue_direct(ids, ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate,
-                        pop.household, pop.care_home, pop.neighbourhood, pop.workplace,
+                        ties.near, pop.household, pop.care_home, pop.neighbourhood, pop.workplace,
                         pop.club, pop.activity, going_out, *_rate_constants(params.contact),
                         *cached)
         return
@@ -275,7 +280,7 @@ def _revalue(ids, setting, rate, a, b, kind, closeness, tie_setting, emotional, 
 
 
 @kernel
-def _revalue_direct(ids, a, b, kind, closeness, fixed_rate, household, care_home,
+def _revalue_direct(ids, a, b, kind, closeness, fixed_rate, near, household, care_home,
                     neighbourhood, workplace, club, activity, going_out, per_kind, lapsed,
                     external, gain, partner_rate, remote, tie_setting, emotional, social,
                     network, sums, network_sum, changed, fresh):  # pragma: no cover - compiled
@@ -287,7 +292,8 @@ def _revalue_direct(ids, a, b, kind, closeness, fixed_rate, household, care_home
         z = x if ext else y
         focus = (neighbourhood if k == NEIGHBOUR else workplace if k == COLLEAGUE
                  else club if k == CLUB else activity)  # read only for these four kinds
-        s, r = _rate_of(k, ext, closeness[t], fixed_rate[t], household[x] == household[z],
+        s, r = _rate_of(k, ext, near[t], closeness[t], fixed_rate[t],
+                        household[x] == household[z],
                         focus[x], focus[z], care_home[x], care_home[z],
                         neighbourhood[x] == neighbourhood[z], going_out[x], going_out[z],
                         per_kind, lapsed, external, gain, partner_rate, remote)

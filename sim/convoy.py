@@ -276,7 +276,8 @@ def kin_in_town(pop: Population, ties: Ties, rng: np.random.Generator, params: P
 
 
 def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Generator,
-             params: Params, ids: np.ndarray, candidates: np.ndarray) -> None:
+             params: Params, ids: np.ndarray, candidates: np.ndarray,
+             near_share: float = 0.0) -> None:
     """Parents, adult children and siblings outside the household, in town or elsewhere.
 
     Args:
@@ -287,6 +288,10 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
         params: Model parameters.
         ids: Adults whose kin ties to create.
         candidates: Residents who may be their kin in town.
+        near_share: Share of the kin elsewhere who live near the municipality
+            (``ties.near``; times ``convoy.migrant_kin_local_factor`` for residents with a
+            migration background): newcomers' kin (``convoy.newcomer_kin_near_share``).
+            0 at the start, whose kin elsewhere were calibrated as far away.
     """
     cv = params.convoy
     adults = ids[(pop.age[ids] >= 18) & ~pop.with_parents[ids]]
@@ -339,8 +344,12 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     elsewhere = np.repeat(np.repeat(adults, 4), counts)
     gaps = np.repeat(np.tile(np.array([30, 0, -30, GRANDCHILD_GAP], np.int8), len(adults)),
                      counts)
-    add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32), FAMILY,
-             settled=True, age_gap=gaps)
+    far = add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32),
+                   FAMILY, settled=True, age_gap=gaps)
+    if near_share > 0 and len(far):
+        share = near_share * np.where(pop.migration[ties.a[far]],
+                                      cv.migrant_kin_local_factor, 1.0)
+        ties.near[far] = rng.random(len(far)) < share
     # Couples whose kin are all known now also know each other's parents and siblings.
     partner = pop.partner[adults]
     couple = (partner >= 0) & (adults < partner) & isin(partner, adults)
@@ -425,6 +434,7 @@ def inlaw_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
     ties.via[ids] = via[ok]
     ties.age_gap[ids] = np.clip(pop.age[via[ok]] + gap[ok] - pop.age[holder[ok]], -100,
                                 100).astype(np.int8) * ext[ok]
+    ties.near[ids] = ext[ok] & ties.near[tid[ok]]  # the partner's kin nearby are near too
     f = np.float32(params.convoy.inlaw_closeness)
     ties.potential[ids] *= f
     ties.closeness[ids] *= f

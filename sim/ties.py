@@ -33,7 +33,7 @@ DESCENDANT_GAP = 18.0
 
 
 _COLUMNS = ("a", "b", "kind", "closeness", "potential", "alive", "setting", "value_emotional",
-            "value_social", "network_rate", "age_gap", "fixed_rate", "via")
+            "value_social", "network_rate", "age_gap", "fixed_rate", "via", "near")
 
 
 def circle_of(closeness: np.ndarray) -> np.ndarray:
@@ -74,6 +74,10 @@ class Ties:
         self.fixed_rate = np.zeros(self.capacity, np.float32)
         # For in-law ties (a family tie through one's partner): that partner, else -1.
         self.via = np.full(self.capacity, -1, np.int32)
+        # For ties to someone elsewhere: they live near the municipality (a relative of a
+        # newcomer who moved a short way, see ``convoy.newcomer_kin_near_share``) and are met
+        # in person like kin in town, not at the rate of kin further away.
+        self.near = np.zeros(self.capacity, np.bool_)
         self.slots = np.full((max(16, residents), max_ties), -1, np.int32)
         self.peer = np.full_like(self.slots, -1)  # the other resident of each slot's tie
         # Slots are kept packed: a resident's ties fill slots 0 .. count-1.
@@ -113,6 +117,7 @@ class Ties:
         self.age_gap[ids] = per_item(age_gap, len(keep), np.int8)[keep]
         self.fixed_rate[ids] = 0
         self.via[ids] = -1
+        self.near[ids] = False
         return ids
 
     def fits(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -151,6 +156,7 @@ class Ties:
         self.a[ids] = stayer
         self.b[ids] = -1
         self.age_gap[ids] = age_gap
+        self.near[ids] = False
 
     def ties_of(self, residents: np.ndarray) -> np.ndarray:
         """All live tie ids of some residents (a tie between two of them appears once).

@@ -409,8 +409,11 @@ class World:
         pop, net = self.pop, self.streams["ties"]
         synth.assign_foci(pop, self.profile, self.params, self.streams["migration"], ids,
                           self.n_neighbourhoods, self.places, self.week / 52)
+        # Their kin live elsewhere, but most moves are short (a share of them nearby, met
+        # like kin in town: convoy.newcomer_kin_near_share).
         convoy.kin_ties(pop, self.ties, replace(self.profile, kin_local_share=0.0), net,
-                        self.params, ids, np.zeros(0, np.int32))
+                        self.params, ids, np.zeros(0, np.int32),
+                        self.params.convoy.newcomer_kin_near_share)
         # Adults bring their friendships, kept up at a distance: as many as the town's
         # residents of their age, health and history have (with two each, newcomers pulled
         # the friends of 25-44 down from 4.5 to 3.0 in ten years).

@@ -52,6 +52,18 @@ class ConvoyParams:
         source="Fokkema et al.: older migrants' kin often live abroad [unverified]",
         doc="Multiplier on the share of kin living in town for residents with a migration "
             "background.")
+    newcomer_kin_near_share: float = param(
+        0.45, unit="share 0-1", lo=0, hi=1,
+        source="[derived] CBS 2001 (most house moves within the same province): ~60% of "
+               "movers between municipalities stay in their province; NIDI Demos 2024 (GGS): "
+               "for 3/4 of Dutch parents their children aged 18-35 live within an hour; CBS "
+               "2016 (afstand tot de moeder): ~half of 25-40-year-old parents live within "
+               "5 km of their mother. 0.6 x 0.75 = 0.45, equal to the average profile's "
+               "kin_local_share; assumption: kin nearby are met like kin in town",
+        doc="Share of the parents, siblings, children and grandchildren of a newcomer (moved "
+            "in, or a partner from elsewhere) who live near the municipality (ties.near): met "
+            "in person like kin in town, not at the external rate. Times "
+            "migrant_kin_local_factor for newcomers with a migration background.")
     potential_beta: tuple = param(
         (3.0, 2.1, 8.0, 2.0, 4.0, 3.0, 2.0, 4.5, 2.0, 4.5, 2.0, 4.5), unit="Beta (a, b) per kind: "
         "partner, family, friend, neighbour, colleague, club", lo=0.1, hi=100,
