@@ -18,9 +18,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sim import LonelinessModel, load  # noqa: E402
+from sim import LonelinessModel  # noqa: E402
 from sim.metrics import GROUPS, METRICS  # noqa: E402
-from sim.scenario import parse_override  # noqa: E402
+from sim.scenario import load_for_script  # noqa: E402
 from sim.ties import INNER  # noqa: E402
 
 GGD20 = "GGD Gezondheidsmonitor 2020"
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true",
                         help="also print groups, answer patterns and convoy composition")
     args = parser.parse_args(argv)
-    scenario = load(args.scenario, dict(parse_override(s) for s in args.set))
+    scenario = load_for_script("calibrate", args.scenario, args.set)
     model = LonelinessModel(scenario, residents=args.residents, years=args.years, seed=args.seed,
                             agents=False)
     model.run()

@@ -21,9 +21,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sim import LonelinessModel, load  # noqa: E402
+from sim import LonelinessModel  # noqa: E402
 from sim.population import EMPLOYED, FRAIL, NEVER, STUDENT, WIDOWED  # noqa: E402
-from sim.scenario import parse_override  # noqa: E402
+from sim.scenario import load_for_script  # noqa: E402
 
 BANDS = ((0, 18), (18, 25), (25, 45), (45, 65), (65, 75), (75, 85), (85, 200))
 
@@ -70,16 +70,23 @@ def show(title: str, rows: dict[str, list[float]]) -> None:
         print(f"  {name:15s}" + " ".join(f"{v:7.3f}" for v in values))
 
 
-def main() -> int:
-    """Run the baseline and print the start's and the end's tables."""
+def main(argv: list[str] | None = None) -> int:
+    """Run the baseline and print the start's and the end's tables.
+
+    Args:
+        argv: Command-line arguments.
+
+    Returns:
+        0.
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", default="scenarios/baseline.toml")
     parser.add_argument("--residents", type=int, default=20_000)
     parser.add_argument("--years", type=float, default=10.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--set", action="append", default=[])
-    args = parser.parse_args()
-    scenario = load(args.scenario, dict(parse_override(text) for text in args.set))
+    args = parser.parse_args(argv)
+    scenario = load_for_script("demography", args.scenario, args.set)
     model = LonelinessModel(scenario, residents=args.residents, years=args.years,
                             seed=args.seed, agents=False)
     show("start (after the warm-up)", table(model))

@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from calibrate import evaluate, last_year  # noqa: E402
 
-from sim import LonelinessModel, load  # noqa: E402
+from sim import LonelinessModel  # noqa: E402
 from sim.population import FRAIL, NEVER, PARTNERED, WIDOWED  # noqa: E402
-from sim.scenario import parse_override  # noqa: E402
+from sim.scenario import load_for_script  # noqa: E402
 from sim.ties import FAMILY, FRIEND, INNER  # noqa: E402
 
 BANDS = (("65-74", 65, 75), ("75-84", 75, 85), ("85+", 85, 200))
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--set", action="append", default=[])
     args = parser.parse_args(argv)
-    scenario = load(args.scenario, dict(parse_override(s) for s in args.set))
+    scenario = load_for_script("drift", args.scenario, args.set)
     model = LonelinessModel(scenario, residents=args.residents, years=args.years,
                             seed=args.seed, agents=False)
     pop = model.world.pop

@@ -33,12 +33,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sim import LonelinessModel, fading, labour, load, maintenance, participation  # noqa: E402
+from sim import LonelinessModel, fading, labour, maintenance, participation  # noqa: E402
 from sim import model as model_module  # noqa: E402
 from sim import world as world_module  # noqa: E402
 from sim.events import HANDLERS, life  # noqa: E402
 from sim.population import FRAIL  # noqa: E402
-from sim.scenario import parse_override  # noqa: E402
+from sim.scenario import load_for_script  # noqa: E402
 from sim.ties import FRIEND, INNER, KIND_NAMES, MIDDLE, Ties  # noqa: E402
 
 BAND = [75.0, 85.0]
@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     BAND[:] = [args.lo, args.hi]
     _instrument()
-    scenario = load(args.scenario, dict(parse_override(s) for s in args.set))
+    scenario = load_for_script("friend_flows", args.scenario, args.set)
     model = LonelinessModel(scenario, residents=args.residents, years=args.years,
                             seed=args.seed, agents=False)
     STATE["model"] = model

@@ -106,6 +106,26 @@ def load(path: str | Path, overrides: dict[str, Any] | None = None) -> Scenario:
     return from_dict(data, source=str(path))
 
 
+def load_for_script(program: str, path: str | Path, settings: list[str]) -> Scenario:
+    """A scenario with ``--set`` overrides for a script; bad input ends it with one line.
+
+    Args:
+        program: The script's name, opening the message.
+        path: The TOML file.
+        settings: ``dotted.key=value`` texts as given on the command line.
+
+    Returns:
+        The validated scenario.
+
+    Raises:
+        SystemExit: with ``"<program>: <what is wrong>"`` (exit status 1) on bad input.
+    """
+    try:
+        return load(path, dict(parse_override(text) for text in settings))
+    except ScenarioError as error:
+        raise SystemExit(f"{program}: {error}") from None
+
+
 def from_dict(data: dict[str, Any], source: str = "<scenario>") -> Scenario:
     """Build a validated scenario from plain data (as read from TOML).
 

@@ -85,3 +85,19 @@ def test_overrides_are_validated_like_the_file(baseline):
         load(path, dict([parse_override("params.ties.nope=1")]))
     with pytest.raises(ScenarioError, match="expected dotted.key=value"):
         parse_override("residents")
+
+
+@pytest.mark.parametrize("script", ["calibrate", "demography", "drift", "friend_flows"])
+def test_experiment_scripts_refuse_bad_settings_in_one_line(script, capsys):
+    """The experiment scripts' ``--set`` goes through the scenario's validation: a wrong key
+    or value ends the script with one line naming the script, the file and the key."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "experiments"))
+    module = importlib.import_module(script)
+    with pytest.raises(SystemExit) as stop:
+        module.main(["--set", "params.ties.nope=1"])
+    message = str(stop.value)
+    assert message.startswith(f"{script}: ") and "params.ties.nope: unknown key" in message
+    assert "\n" not in message
