@@ -101,3 +101,19 @@ def test_experiment_scripts_refuse_bad_settings_in_one_line(script, capsys):
     message = str(stop.value)
     assert message.startswith(f"{script}: ") and "params.ties.nope: unknown key" in message
     assert "\n" not in message
+
+
+def test_calibration_over_several_seeds_reports_each_target_per_seed(capsys):
+    """``calibrate.py --seeds K``: every target's value on each seed and on how many it is met
+    (a calibration should not rest on one seed's luck)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "experiments"))
+    import calibrate
+
+    status = calibrate.main(["--seeds", "2", "--residents", "600", "--years", "1"])
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.startswith("severely lonely, widowed")]
+    assert len(lines) == 1 and lines[0].split()[-1] in ("0/2", "1/2", "2/2"), out
+    assert "targets met per seed:" in out and status in (0, 1)
+    assert calibrate.main(["--seeds", "0"]) == 2
