@@ -46,9 +46,12 @@ class TieParams:
         doc="Rate of forming a new tie in each focus a resident takes part in.")
     class_new_ties_per_year: float = param(
         1.1, unit="new ties per year in a school class", lo=0, hi=50,
-        source="assumption — calibrated so that children's friends by age keep their "
-               "starting numbers (convoy.friends_by_band, 0-17); most children's friends are "
-               "classmates (Knecht et al. 2011, Dutch classrooms)",
+        source="assumption: the work/school rate of new_ties_per_year. With it 12-17 keep "
+               "their starting friends over ten years (5.2 -> 5.7, seed 1), children born in "
+               "the run reach fewer at 6-11 (4.5 -> 2.4; 2.5 a year gives 6-11 3.2 but 12-17 "
+               "7.5: children's friendships do not turn over in the model; docs/"
+               "CALIBRATION.md); most children's friends are classmates (Knecht et al. 2011, "
+               "Dutch classrooms)",
         doc="Rate of forming a new tie with a classmate, for pupils (instead of the "
             "work/school rate of new_ties_per_year); classmates' potential closeness is "
             "that of friends.")
