@@ -11,7 +11,6 @@ The defaults (20,000 residents, 5 years, seed 1) give the table in docs/CALIBRAT
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sim import LonelinessModel  # noqa: E402
 from sim.metrics import GROUPS, METRICS  # noqa: E402
-from sim.scenario import load_for_script  # noqa: E402
+from sim.scenario import load_for_script, script_parser  # noqa: E402
 from sim.ties import INNER  # noqa: E402
 
 GGD20 = "GGD Gezondheidsmonitor 2020"
@@ -207,14 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         0 if every target is met, 1 otherwise.
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scenario", default="scenarios/baseline.toml")
-    parser.add_argument("--residents", type=int, default=20_000)
-    parser.add_argument("--years", type=float, default=5.0)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = script_parser(__doc__.splitlines()[0], years=5.0)
     parser.add_argument("--seeds", type=int, default=1,
                         help="run this many seeds from --seed on and summarise them")
-    parser.add_argument("--set", action="append", default=[])
     parser.add_argument("--details", action="store_true",
                         help="also print groups, answer patterns and convoy composition")
     args = parser.parse_args(argv)

@@ -13,7 +13,6 @@ this way).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -23,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sim import LonelinessModel  # noqa: E402
 from sim.population import EMPLOYED, FRAIL, NEVER, STUDENT, WIDOWED  # noqa: E402
-from sim.scenario import load_for_script  # noqa: E402
+from sim.scenario import load_for_script, script_parser  # noqa: E402
 
 BANDS = ((0, 18), (18, 25), (25, 45), (45, 65), (65, 75), (75, 85), (85, 200))
 
@@ -79,12 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         0.
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scenario", default="scenarios/baseline.toml")
-    parser.add_argument("--residents", type=int, default=20_000)
-    parser.add_argument("--years", type=float, default=10.0)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--set", action="append", default=[])
+    parser = script_parser(__doc__.splitlines()[0], years=10.0)
     args = parser.parse_args(argv)
     scenario = load_for_script("demography", args.scenario, args.set)
     model = LonelinessModel(scenario, residents=args.residents, years=args.years,

@@ -21,7 +21,6 @@ It answers "which state builds up?" for the docs/CALIBRATION.md drift table.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from calibrate import evaluate, last_year  # noqa: E402
 
 from sim import LonelinessModel  # noqa: E402
 from sim.population import FRAIL, NEVER, PARTNERED, WIDOWED  # noqa: E402
-from sim.scenario import load_for_script  # noqa: E402
+from sim.scenario import load_for_script, script_parser  # noqa: E402
 from sim.ties import FAMILY, FRIEND, INNER  # noqa: E402
 
 BANDS = (("65-74", 65, 75), ("75-84", 75, 85), ("85+", 85, 200))
@@ -110,12 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         0.
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scenario", default="scenarios/baseline.toml")
-    parser.add_argument("--residents", type=int, default=20_000)
-    parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--set", action="append", default=[])
+    parser = script_parser(__doc__.splitlines()[0], years=10)
     args = parser.parse_args(argv)
     scenario = load_for_script("drift", args.scenario, args.set)
     model = LonelinessModel(scenario, residents=args.residents, years=args.years,

@@ -22,7 +22,6 @@ follows the code's structure; if a step is renamed it shows up as "other"):
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import defaultdict
 from collections.abc import Callable
@@ -38,7 +37,7 @@ from sim import model as model_module  # noqa: E402
 from sim import world as world_module  # noqa: E402
 from sim.events import HANDLERS, life  # noqa: E402
 from sim.population import FRAIL  # noqa: E402
-from sim.scenario import load_for_script  # noqa: E402
+from sim.scenario import load_for_script, script_parser  # noqa: E402
 from sim.ties import FRIEND, INNER, KIND_NAMES, MIDDLE, Ties  # noqa: E402
 
 BAND = [75.0, 85.0]
@@ -213,14 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         0.
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scenario", default="scenarios/baseline.toml")
-    parser.add_argument("--residents", type=int, default=20_000)
-    parser.add_argument("--years", type=int, default=10)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = script_parser(__doc__.splitlines()[0], years=10)
     parser.add_argument("--lo", type=float, default=75.0)
     parser.add_argument("--hi", type=float, default=85.0)
-    parser.add_argument("--set", action="append", default=[])
     args = parser.parse_args(argv)
     BAND[:] = [args.lo, args.hi]
     _instrument()

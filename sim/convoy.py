@@ -506,6 +506,28 @@ def age_spread(column: str, spread: float, focus: np.ndarray) -> float | np.ndar
     return np.where(in_class(focus), CLASS_AGE_SPREAD, spread)
 
 
+#: Standard deviation (years) of the age difference of a friendship sought anywhere in town
+#: (friends are strongly age-homophilous): at the start and for lost friends replaced.
+FRIEND_AGE_SPREAD = 4.0
+
+
+def replaces_lost_friends(pop: Population, rows: np.ndarray | slice) -> np.ndarray:
+    """Whether each resident replaces friendships lost against their will.
+
+    Adults without a workplace or school (:func:`sim.maintenance.replace_friends`): those
+    with one find new friends there (colleague ties that grow close), so they owe none, or
+    they would replace the same loss twice on retiring.
+
+    Args:
+        pop: The population table.
+        rows: Resident rows (or a slice of them).
+
+    Returns:
+        Boolean per row.
+    """
+    return (pop.workplace[rows] < 0) & (pop.age[rows] >= 18)
+
+
 def friends_expected(pop: Population, params: Params, ids: np.ndarray) -> np.ndarray:
     """Mean number of friends of residents of their age, health and marital history.
 
@@ -545,7 +567,7 @@ def focus_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
     town = np.zeros(len(ids))
     seek = np.repeat(np.arange(len(ids)), wanted)
     a, b = pair_in_focus(rng, FocusIndex(ids, town, age), ids[seek], town[seek], age[seek],
-                         4.0, ties)
+                         FRIEND_AGE_SPREAD, ties)
     add_ties(ties, rng, params, a, b, FRIEND, settled=True)
     means = {NEIGHBOUR: cv.neighbours_mean, COLLEAGUE: cv.colleagues_mean, CLUB: cv.club_mean}
     for kind, column, spread in FOCUS_KINDS:

@@ -135,7 +135,7 @@ def _has_descendants(pop: Population, ties: Ties, ids: np.ndarray) -> np.ndarray
 
 
 def end_chances(pop: Population, ties: Ties, params: Params, ids: np.ndarray, years: float,
-                settled: bool = False, frailty: bool = True) -> np.ndarray:
+                settled: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Chance that each tie ends through pruning with age or through frailty.
 
     Spared: partners, volunteers, the inner circle and household members. Each end past
@@ -154,21 +154,21 @@ def end_chances(pop: Population, ties: Ties, params: Params, ids: np.ndarray, ye
             ``ties.prune_from`` (for the starting town; ``years`` is then ignored): the
             yearly hazard grows linearly with age, so those years add up to
             ``prune_per_decade`` × 5 × decades².
-        frailty: Include the losses through frailty (False: pruning alone).
 
     Returns:
-        Chance per tie (0-1).
+        ``(chance, pruning)`` per tie (0-1): the chance of ending, and the chance pruning
+        alone would give (a draw below it was a tie let go by choice).
     """
     tp = params.ties
     ids = np.asarray(ids, np.int32)
     chance = np.zeros(len(ids), np.float32)
+    pruning = np.zeros(len(ids), np.float32)
     on_two_cores(len(ids), lambda lo, hi: _end_chances(
         ids[lo:hi], ties.a, ties.b, ties.kind, ties.closeness, ties.age_gap, pop.age,
         pop.household, pop.health, pop.care_home, np.float32(tp.prune_from),
-        np.float32(tp.prune_per_decade), np.float32(tp.frail_outing_loss if frailty else 0.0),
-        np.float32(years),
-        settled, chance[lo:hi]))
-    return chance
+        np.float32(tp.prune_per_decade), np.float32(tp.frail_outing_loss), np.float32(years),
+        settled, chance[lo:hi], pruning[lo:hi]))
+    return chance, pruning
 
 
 def settle_convoys(pop: Population, ties: Ties, params: Params, rng: np.random.Generator
@@ -185,7 +185,7 @@ def settle_convoys(pop: Population, ties: Ties, params: Params, rng: np.random.G
         rng: Random stream.
     """
     ids = ties.live()
-    gone = rng.random(len(ids)) < end_chances(pop, ties, params, ids, 1.0, settled=True)
+    gone = rng.random(len(ids)) < end_chances(pop, ties, params, ids, 1.0, settled=True)[0]
     ties.remove(ids[gone])
 
 
@@ -208,13 +208,12 @@ def age_convoys(world: World, weeks: int) -> None:
                                 | pop.care_home[:n])
     ties = world.ties
     ids = _ties_touching(at_risk, ties.alive[: ties.n], ties.a, ties.b)
-    p = end_chances(pop, ties, world.params, ids, weeks / 52)
+    p, pruning = end_chances(pop, ties, world.params, ids, weeks / 52)
     draw = ties.draws(world.part_stream("endings"), ids)
     gone = draw < p
     # A tie that pruning alone would have ended was let go by choice (not replaced); the
     # rest ended because an end became frail or moved into a care home.
-    pruned = gone & (draw < end_chances(pop, ties, world.params, ids, weeks / 52,
-                                        frailty=False))
+    pruned = gone & (draw < pruning)
     world.unlink(ids[pruned], replaceable=False)
     world.unlink(ids[gone & ~pruned])
     drift_apart(world, weeks)
@@ -272,9 +271,12 @@ def _drift_chances(ids, kind, closeness, setting, end, lapsed_end, years
 
 @kernel
 def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, care_home,
-                 prune_from, prune_per_decade, frail_outing_loss, years, settled, chance
-                 ):  # pragma: no cover - compiled
-    """Chance per tie into ``chance`` (zeros: spared); see :func:`end_chances`."""
+                 prune_from, prune_per_decade, frail_outing_loss, years, settled, chance,
+                 pruning):  # pragma: no cover - compiled
+    """Chance per tie into ``chance``, pruning's alone into ``pruning``; see end_chances.
+
+    Spared ties keep zeros.
+    """
     for i in range(len(ids)):
         t = ids[i]
         x, y, k = a[t], b[t], kind[t]
@@ -288,15 +290,19 @@ def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, ca
         kin = k == FAMILY
         outing = k >= FRIEND  # non-kin ties met out of the home
         hazard = np.float32(0.0)
+        pruned = np.float32(0.0)
         for side in range(1 if ext else 2):
             end = x if side == 0 else z
             younger = -gap if side == 0 else gap  # how much younger the other end is
             if not (kin and younger >= DESCENDANT_GAP):
                 decades = max(age[end] - prune_from, 0) / 10
-                hazard += prune_per_decade * (5 * decades * decades if settled else decades)
+                part = prune_per_decade * (5 * decades * decades if settled else decades)
+                hazard += part
+                pruned += part
             if not settled and outing and (health[end] == FRAIL or care_home[end]):
                 hazard += frail_outing_loss
         chance[i] = -np.expm1(-hazard * (1 if settled else years))
+        pruning[i] = -np.expm1(-pruned * (1 if settled else years))
 
 
 @kernel

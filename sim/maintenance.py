@@ -209,20 +209,20 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
     """
     pop, params = world.pop, world.params
     n = pop.n
-    willing = pop.active[:n] * world.going_out()[:n] * (1 + pop.sociability[:n])
+    willing = pop.active[:n] * _willingness(world, n)
     for (kind, column, spread), index, rate, setting in zip(
             FOCUS_KINDS, world.focus, params.ties.new_ties_per_year, _FOCUS_SETTING,
             strict=True):
         rng = world.part_stream(f"form-{column}")
         focus = getattr(pop, column)[:n]
+        if setting == S_WORK:  # pupils meet classmates at their own rate
+            rate = np.where(in_class(focus), params.ties.class_new_ties_per_year, rate)
         chance = rate * weeks / 52 * willing * kept[setting] * (focus >= 0)
         if column == "neighbourhood":  # meeting places make neighbours meet
             chance = chance * world.place_boost[np.maximum(focus, 0)]
-        if setting == S_WORK:  # pupils meet classmates at their own rate; schools close
-            school = focus >= SCHOOL_OFFSET  # separately from work (studies count as school)
+        if setting == S_WORK:  # schools close separately from work (studies count as school)
+            school = focus >= SCHOOL_OFFSET
             chance = np.where(school, chance * kept[S_SCHOOL] / max(kept[S_WORK], 1e-6), chance)
-            chance = np.where(in_class(focus), chance * params.ties.class_new_ties_per_year
-                              / max(rate, 1e-6), chance)
         seekers = rows_where(rng.random(n, dtype=np.float32) < chance)
         # Who meets whom, and the new tie, keyed by the seeker and the pair: a run with a
         # policy package and the run without it form the same ties where they agree.
@@ -244,9 +244,9 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
         world.value(new, fresh=True)
 
 
-#: Standard deviation (years) of the age difference of a new friendship: as at the start
-#: (:func:`sim.convoy.focus_ties`).
-FRIEND_AGE_SPREAD = 4.0
+def _willingness(world: World, n: int) -> np.ndarray:
+    """How readily each resident meets new people: ability to go out × (1 + sociability)."""
+    return world.going_out()[:n] * (1 + world.pop.sociability[:n])
 
 
 def replace_friends(world: World, weeks: int, kept: np.ndarray) -> None:
@@ -258,11 +258,12 @@ def replace_friends(world: World, weeks: int, kept: np.ndarray) -> None:
     new one at ``ties.replace_per_year``, as far as they go out (withdrawal, frailty) and
     private meetings are open (lockdowns). Those with a workplace or school grow new
     friendships there instead (colleague ties that grow close, :func:`update_closeness`) and
-    do not seek here. A seeker finds someone of about their age (within three times
-    :data:`FRIEND_AGE_SPREAD`) anywhere in town who has a friendship to replace too: those
-    who lost friends meet each other, and a new friendship settles one lost friendship at
-    both ends, so replacement does not add friendships beyond those lost. The friendship
-    starts as a new tie (low closeness) and grows with contact.
+    do not seek here (:func:`sim.convoy.replaces_lost_friends`). A seeker finds someone of
+    about their age (within three times :data:`sim.convoy.FRIEND_AGE_SPREAD`) anywhere in
+    town who has a friendship to replace too: those who lost friends meet each other, and a
+    new friendship settles one lost friendship at both ends, so replacement does not add
+    friendships beyond those lost. The friendship starts as a new tie (low closeness) and
+    grows with contact.
 
     Args:
         world: The municipality.
@@ -272,10 +273,10 @@ def replace_friends(world: World, weeks: int, kept: np.ndarray) -> None:
     pop, params = world.pop, world.params
     n = pop.n
     missed = pop.friends_missed[:n]
-    open_to = pop.active[:n] & (missed > 0) & (pop.age[:n] >= 18) & (pop.workplace[:n] < 0)
+    open_to = (pop.active[:n] & (missed > 0)
+               & convoy.replaces_lost_friends(pop, slice(0, n)))
     rng = world.part_stream("replace")
-    chance = (np.minimum(missed, 1) * open_to * world.going_out()[:n]
-              * (1 + pop.sociability[:n]) * kept[S_FRIEND]
+    chance = (np.minimum(missed, 1) * open_to * _willingness(world, n) * kept[S_FRIEND]
               * -np.expm1(-params.ties.replace_per_year * weeks / 52))
     seekers = rows_where(rng.random(n, dtype=np.float32) < chance)
     pool = rows_where(open_to)
@@ -284,8 +285,8 @@ def replace_friends(world: World, weeks: int, kept: np.ndarray) -> None:
     index = convoy.FocusIndex(pool, np.zeros(len(pool)), pop.age[pool])
     key = kernel_key(rng)  # who meets whom keyed by seeker and pair, as in form_ties
     a, b = convoy.pair_in_focus(rng, index, seekers, np.zeros(len(seekers)),
-                                pop.age[seekers], FRIEND_AGE_SPREAD, world.ties, key)
-    near = np.abs(pop.age[a] - pop.age[b]) <= 3 * FRIEND_AGE_SPREAD
+                                pop.age[seekers], convoy.FRIEND_AGE_SPREAD, world.ties, key)
+    near = np.abs(pop.age[a] - pop.age[b]) <= 3 * convoy.FRIEND_AGE_SPREAD
     new = convoy.add_ties(world.ties, rng, params, a[near], b[near], FRIEND, settled=False,
                           key=key)
     world.value(new, fresh=True)

@@ -8,6 +8,7 @@ names the file, the key and what is allowed. A loaded scenario writes back to th
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
 import tomllib
@@ -104,6 +105,29 @@ def load(path: str | Path, overrides: dict[str, Any] | None = None) -> Scenario:
     for key, value in (overrides or {}).items():
         _set_dotted(data, key, value, str(path))
     return from_dict(data, source=str(path))
+
+
+def script_parser(description: str, years: float) -> argparse.ArgumentParser:
+    """The arguments every experiment script takes: one town of a scenario, run for years.
+
+    ``--scenario``, ``--residents``, ``--years`` (of the type of ``years``: whole years for
+    scripts that report year by year), ``--seed`` and ``--set dotted.key=value`` (repeatable;
+    read with :func:`load_for_script`). A script adds its own arguments to the parser.
+
+    Args:
+        description: The script's one-line description.
+        years: Default run length.
+
+    Returns:
+        The parser.
+    """
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--scenario", default="scenarios/baseline.toml")
+    parser.add_argument("--residents", type=int, default=20_000)
+    parser.add_argument("--years", type=type(years), default=years)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--set", action="append", default=[])
+    return parser
 
 
 def load_for_script(program: str, path: str | Path, settings: list[str]) -> Scenario:

@@ -230,11 +230,8 @@ class World:
             return
         b = ties.b[friends]
         ends = np.concatenate([ties.a[friends], b[b >= 0]])
-        # Those with a workplace or school find new friends there (colleague ties that grow
-        # close): they owe none, or they would replace the same loss twice on retiring.
-        pop = self.pop
-        ends = ends[(pop.workplace[ends] < 0) & (pop.age[ends] >= 18)]
-        np.add.at(pop.friends_missed, ends, np.float32(share))
+        ends = ends[convoy.replaces_lost_friends(self.pop, ends)]
+        np.add.at(self.pop.friends_missed, ends, np.float32(share))
 
     def retarget(self, residents: np.ndarray) -> None:
         """Mark residents whose household, focus or health changed.
