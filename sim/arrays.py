@@ -21,13 +21,44 @@ def unique(values: np.ndarray) -> np.ndarray:
     Returns:
         The sorted distinct values.
     """
-    ordered = np.sort(np.asarray(values).ravel())
+    values = np.asarray(values).ravel()
+    if len(values) <= COMPILED_UP_TO and values.dtype.kind in "iu":
+        return _unique_small(values)
+    ordered = np.sort(values)
     if len(ordered) < 2:
         return ordered
     keep = np.empty(len(ordered), np.bool_)
     keep[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
     return ordered[keep]
+
+
+#: Integer arrays up to this length are made unique in one compiled call (the weekly events'
+#: small batches: numpy's sort, compare and mask are three calls of a few µs each); longer
+#: ones are sorted by numpy, whose sort is faster for large arrays.
+COMPILED_UP_TO = 4096
+
+
+@kernel
+def _unique_small(values):  # pragma: no cover - compiled
+    """Sorted distinct values of a short integer array (as :func:`unique`)."""
+    ordered = np.sort(values)
+    keep = 0
+    for i in range(len(ordered)):
+        if i == 0 or ordered[i] != ordered[keep - 1]:
+            ordered[keep] = ordered[i]
+            keep += 1
+    return ordered[:keep].copy()
+
+
+@kernel
+def _in_sorted(values, pool):  # pragma: no cover - compiled
+    """Whether each value is in ``pool`` (sorted, distinct, not empty): binary search."""
+    found = np.empty(len(values), np.bool_)
+    for i in range(len(values)):
+        at = min(np.searchsorted(pool, values[i]), len(pool) - 1)
+        found[i] = pool[at] == values[i]
+    return found
 
 
 def first_and_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -64,6 +95,8 @@ def isin(values: np.ndarray, members: np.ndarray) -> np.ndarray:
     pool = unique(members)
     if not len(pool):
         return np.zeros(values.shape, np.bool_)
+    if values.ndim == 1 and values.dtype.kind in "iu" and pool.dtype.kind in "iu":
+        return _in_sorted(values, pool)
     pos = np.searchsorted(pool, values).clip(0, len(pool) - 1)
     return pool[pos] == values
 

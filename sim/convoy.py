@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim import fading
-from sim.arrays import first_and_inverse, isin, per_item, stable_sort, unique
-from sim.jit import kernel
+from sim import fading, tie_slots
+from sim.arrays import isin, stable_sort, unique
+from sim.jit import inline, kernel
 from sim.parameters import Params
 from sim.population import DIVORCED, FRAIL, WIDOWED, Population
 from sim.profiles import ADULT_BAND_MEANS, AGE_BANDS, Profile, adult_band
@@ -24,22 +24,9 @@ from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, NEIGHBOUR,
 _BETA_ROW = np.array([0, 1, 2, 3, 4, 5, 2, 5])
 
 
-def draw_potential(rng: np.random.Generator, params: Params, kind: np.ndarray | int,
-                   count: int) -> np.ndarray:
-    """Closeness potential per tie, from the kind's Beta distribution.
-
-    Args:
-        rng: Random stream.
-        params: Model parameters.
-        kind: Tie kind (scalar or per tie).
-        count: Number of ties.
-
-    Returns:
-        Potentials in (0, 1), float32.
-    """
-    ab = np.asarray(params.convoy.potential_beta).reshape(-1, 2)
-    kind = _BETA_ROW[per_item(kind, count, np.intp)]
-    return rng.beta(ab[kind, 0], ab[kind, 1]).astype(np.float32)
+def _beta_params(params: Params) -> np.ndarray:
+    """``convoy.potential_beta`` as rows of (alpha, beta), one per row of :data:`_BETA_ROW`."""
+    return np.asarray(params.convoy.potential_beta, np.float64).reshape(-1, 2)
 
 
 def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray,
@@ -69,18 +56,14 @@ def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray
     """
     if key is not None:
         row = _BETA_ROW[kind if potential_as is None else potential_as]
-        ab = np.asarray(params.convoy.potential_beta, np.float64).reshape(-1, 2)[row]
+        ab = _beta_params(params)[row]
         pot, share = np.empty(len(a), np.float32), np.empty(len(a), np.float32)
         _pair_draws(key, np.asarray(a, np.int32), np.asarray(b, np.int32), ab[0], ab[1], pot,
                     share)
         start = pot * (0.8 + 0.2 * share) if settled else np.minimum(pot, 0.15 + 0.15 * share)
         return ties.add(a, b, kind, start, pot, age_gap)
-    pot = draw_potential(rng, params, kind, len(a))
-    if settled:
-        close = pot * rng.uniform(0.8, 1.0, len(a)).astype(np.float32)
-    else:
-        close = np.minimum(pot, rng.uniform(0.15, 0.3, len(a)).astype(np.float32))
-    return ties.add(a, b, kind, close, pot, age_gap)
+    alpha, beta = _beta_params(params)[_BETA_ROW[kind]]
+    return ties.add_drawn(rng, a, b, kind, alpha, beta, settled, age_gap)
 
 
 class FocusIndex:
@@ -298,30 +281,19 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     band = adult_band(pop.age[adults])
     local = profile.kin_local_share * np.where(pop.migration[adults], cv.migrant_kin_local_factor,
                                                1.0)
-    n_par = rng.poisson(np.asarray(cv.parents_alive)[band])
-    n_sib = rng.poisson(cv.siblings_mean * np.asarray(cv.sibling_survival)[band])
-    older = pop.age[adults] >= 45
-    has_kids = rng.random(len(adults)) >= profile.childless
-    n_kid = np.where(older & has_kids,
-                     1 + rng.poisson(max(profile.mean_children / (1 - profile.childless) - 1, 0),
-                                     len(adults)), 0)
-    # The children still at home are among them (they are tied through the household):
-    # only the others are adult children living on their own.
-    at_home = children_at_home(pop, adults, ids)
-    n_kid = np.maximum(n_kid, at_home)
-    n_grand_able = n_kid > 0
-    n_kid = n_kid - at_home
-    # Parents in town find their adult children (below); from the child's side only parents
-    # elsewhere are added, so old residents are not over-linked. A local sibling tie is made
-    # from one side, so each resident seeks half of their local siblings.
-    ext_par = rng.binomial(n_par, 1 - local)
-    loc_sib = rng.binomial(n_sib, local / 2)
-    ext_sib = rng.binomial(n_sib, 1 - local)
-    loc_kid = rng.binomial(n_kid, local)
-    ext_kid = n_kid - loc_kid
-    n_grand = rng.poisson(grandchildren_expected(pop.age[adults], params)) * n_grand_able
-    loc_grand = rng.binomial(n_grand, local)
-    ext_grand = n_grand - loc_grand
+    # The children still at home are among the children (they are tied through the
+    # household): only the others are adult children living on their own. Parents in town
+    # find their adult children (below); from the child's side only parents elsewhere are
+    # added, so old residents are not over-linked. A local sibling tie is made from one
+    # side, so each resident seeks half of their local siblings.
+    age = pop.age[adults]
+    counts = _kin_counts(rng, np.asarray(cv.parents_alive, np.float64)[band],
+                         cv.siblings_mean * np.asarray(cv.sibling_survival)[band], age >= 45,
+                         profile.childless,
+                         max(profile.mean_children / (1 - profile.childless) - 1, 0.0),
+                         children_at_home(pop, adults, ids),
+                         grandchildren_expected(age, params), local)
+    ext_par, loc_sib, ext_sib, loc_kid, ext_kid, loc_grand, ext_grand = counts
     for count, (lo, hi) in ((loc_sib, (-6, 6)), (loc_kid, (-38, -24)),
                             (loc_grand, GRANDCHILD_AGES)):
         if not len(candidates):  # newcomers: all their kin live elsewhere
@@ -356,6 +328,51 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
     inlaw_ties(pop, ties, rng, params, adults[couple], partner[couple], settled=True)
     # The family rallied round those widowed before the start, as it will after a death.
     rally(ties, adults[pop.marital[adults] == WIDOWED], params.life.kin_rally_after_loss)
+
+
+@kernel
+def _kin_counts(rng, parents, siblings, older, childless, extra_children, at_home, grandchildren,
+                local):  # pragma: no cover - compiled
+    """Relatives per adult; see :func:`kin_ties` (drawn in numpy's order for whole arrays).
+
+    Returns:
+        Rows: parents elsewhere, siblings in town (to seek) and elsewhere, children in town
+        and elsewhere, grandchildren in town and elsewhere.
+    """
+    n = len(parents)
+    n_par, n_sib, n_kid = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.int64)
+    has_kids = np.empty(n, np.bool_)
+    for i in range(n):
+        n_par[i] = rng.poisson(parents[i])
+    for i in range(n):
+        n_sib[i] = rng.poisson(siblings[i])
+    for i in range(n):
+        has_kids[i] = rng.random() >= childless
+    for i in range(n):
+        more = rng.poisson(extra_children)
+        n_kid[i] = 1 + more if older[i] and has_kids[i] else 0
+    out = np.zeros((7, n), np.int64)
+    able = np.empty(n, np.bool_)
+    for i in range(n):
+        kids = max(n_kid[i], at_home[i])
+        able[i] = kids > 0
+        n_kid[i] = kids - at_home[i]
+    for i in range(n):
+        out[0, i] = rng.binomial(n_par[i], 1 - local[i])
+    for i in range(n):
+        out[1, i] = rng.binomial(n_sib[i], local[i] / 2)
+    for i in range(n):
+        out[2, i] = rng.binomial(n_sib[i], 1 - local[i])
+    for i in range(n):
+        out[3, i] = rng.binomial(n_kid[i], local[i])
+        out[4, i] = n_kid[i] - out[3, i]
+    grand = np.empty(n, np.int64)
+    for i in range(n):
+        grand[i] = rng.poisson(grandchildren[i]) * able[i]
+    for i in range(n):
+        out[5, i] = rng.binomial(grand[i], local[i])
+        out[6, i] = grand[i] - out[5, i]
+    return out
 
 
 def children_at_home(pop: Population, adults: np.ndarray, ids: np.ndarray) -> np.ndarray:
@@ -408,37 +425,82 @@ def inlaw_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
     """
     if not len(a):
         return np.zeros(0, np.int32)
-    holder, via = np.concatenate([a, b]), np.concatenate([b, a])
-    slots = ties.slots[via]
-    r, c = np.nonzero(slots >= 0)
-    tid, holder, via = slots[r, c], holder[r], via[r]
-    other = ties.peer[via, c]
-    ext = other < 0
-    safe = np.maximum(other, 0)
-    # Ascendants and siblings of the partner: kin not 18 or more years younger, outside the
-    # partner's household, not an in-law tie themselves.
-    gap = np.where(ext, ties.age_gap[tid], pop.age[safe] - pop.age[via])
-    ok = (ties.kind[tid] == FAMILY) & (ties.via[tid] < 0) & (gap > -DESCENDANT_GAP)
-    ok &= other != holder
-    ok &= ext | (pop.household[safe] != pop.household[via])
-    ok &= rng.random(len(tid)) < params.convoy.inlaw_share
-    # One tie per pair (the first wins), none where the two are tied already, and only
-    # while both have free slots, so that every tie asked for is made (and stays aligned).
-    key = np.where(ext, -2 - 2 * tid.astype(np.int64),  # relatives elsewhere: one tie each
-                   np.minimum(holder, other).astype(np.int64) << 32 | np.maximum(holder, other))
-    first = np.zeros(len(ok), bool)
-    first[first_and_inverse(np.where(ok, key, -1 - 2 * np.arange(len(ok))))[1]] = True
-    ok &= first & (ext | ~ties.has_tie(holder, safe))
-    ok[ok] = ties.fits(holder[ok], other[ok])
-    ids = add_ties(ties, rng, params, holder[ok], other[ok], FAMILY, settled)
-    ties.via[ids] = via[ok]
-    ties.age_gap[ids] = np.clip(pop.age[via[ok]] + gap[ok] - pop.age[holder[ok]], -100,
-                                100).astype(np.int8) * ext[ok]
-    ties.near[ids] = ext[ok] & ties.near[tid[ok]]  # the partner's kin nearby are near too
+    holder, other, via, gap, near = _inlaw_pairs(
+        rng, np.concatenate([a, b]).astype(np.int32), np.concatenate([b, a]).astype(np.int32),
+        params.convoy.inlaw_share, ties.count, ties.slots, ties.peer, ties.kind, ties.via,
+        ties.age_gap, ties.near, pop.age, pop.household)
+    ids = add_ties(ties, rng, params, holder, other, FAMILY, settled)
+    ties.via[ids] = via
+    ties.age_gap[ids] = gap
+    ties.near[ids] = near  # the partner's kin nearby are near too
     f = np.float32(params.convoy.inlaw_closeness)
     ties.potential[ids] *= f
     ties.closeness[ids] *= f
     return ids
+
+
+@kernel
+def _inlaw_pairs(rng, holder, via, share, count, slots, peer, kind, tie_via, age_gap, tie_near,
+                 age, household):  # pragma: no cover - compiled
+    """The in-law ties to make; see :func:`inlaw_ties`.
+
+    Candidates are the partner's (``via``) ties in slot order: family, not an in-law tie, not
+    18 or more years younger, outside the partner's household, not the holder. Every
+    candidate draws (``share``), in that order; one tie per pair (the first wins; relatives
+    elsewhere are one tie each), none where the two are tied already, and only while both
+    have free slots.
+
+    Returns:
+        Per tie to make: holder, the other end, the partner it comes through, the age gap
+        (relatives elsewhere; else 0) and whether the relative lives near.
+    """
+    total = 0
+    for i in range(len(via)):
+        total += count[via[i]]
+    by, to, through, gaps = (np.empty(total, np.int32), np.empty(total, np.int32),
+                             np.empty(total, np.int32), np.empty(total, np.float32))
+    tids = np.empty(total, np.int32)
+    ok = np.zeros(total, np.bool_)
+    k = 0
+    for i in range(len(via)):
+        v, h = via[i], holder[i]
+        for col in range(count[v]):
+            t, o = slots[v, col], peer[v, col]
+            ext = o < 0
+            gap = np.float32(age_gap[t]) if ext else age[o] - age[v]
+            ok[k] = (kind[t] == FAMILY and tie_via[t] < 0 and gap > -DESCENDANT_GAP
+                     and o != h and (ext or household[o] != household[v]))
+            by[k], to[k], through[k], gaps[k], tids[k] = h, o, v, gap, t
+            k += 1
+    for k in range(total):
+        ok[k] &= rng.random() < share
+    seen = set()
+    for k in range(total):
+        if not ok[k]:
+            continue
+        h, o = np.int64(by[k]), np.int64(to[k])
+        key = -2 - 2 * np.int64(tids[k]) if o < 0 else min(h, o) << 32 | max(h, o)
+        if key in seen:
+            ok[k] = False
+            continue
+        seen.add(key)
+        if o >= 0:
+            for col in range(count[h]):
+                if peer[h, col] == o:
+                    ok[k] = False
+                    break
+    keep = np.flatnonzero(ok)
+    fits = tie_slots.would_fit(by[keep], to[keep], count, slots.shape[1])
+    keep = keep[fits]
+    gap_kept = np.empty(len(keep), np.int8)
+    near = np.empty(len(keep), np.bool_)
+    for j in range(len(keep)):
+        k = keep[j]
+        ext = to[k] < 0
+        years = age[through[k]] + gaps[k] - age[by[k]]
+        gap_kept[j] = np.int8(min(max(years, np.float32(-100.0)), np.float32(100.0))) * ext
+        near[j] = ext and tie_near[tids[k]]
+    return by[keep], to[keep], through[keep], gap_kept, near
 
 
 def rally(ties: Ties, ids: np.ndarray, amount: float) -> None:
@@ -525,7 +587,21 @@ def replaces_lost_friends(pop: Population, rows: np.ndarray | slice) -> np.ndarr
     Returns:
         Boolean per row.
     """
-    return (pop.workplace[rows] < 0) & (pop.age[rows] >= 18)
+    return _owe_replacements(pop.workplace[rows], pop.age[rows])
+
+
+@inline
+def owes_replacement(workplace, age):  # pragma: no cover - compiled
+    """The rule of :func:`replaces_lost_friends` for one resident (for compiled loops)."""
+    return workplace < 0 and age >= 18
+
+
+@kernel
+def _owe_replacements(workplace, age):  # pragma: no cover - compiled
+    owe = np.empty(len(workplace), np.bool_)
+    for i in range(len(workplace)):
+        owe[i] = owes_replacement(workplace[i], age[i])
+    return owe
 
 
 def friends_expected(pop: Population, params: Params, ids: np.ndarray) -> np.ndarray:

@@ -130,10 +130,22 @@ def within_bands(values: np.ndarray, age: np.ndarray) -> np.ndarray:
     """
     v = np.asarray(values, float)
     m = np.asarray(ADULT_BAND_MEANS)
-    lo, hi = _LOWER, _UPPER
-    slope = (v[hi] - v[lo]) / (m[hi] - m[lo])
+    slope = band_slopes(v)
     band = adult_band(np.asarray(age))
     return np.clip(v[band] + slope[band] * (age - m[band]), 0.0, 1.0)
+
+
+def band_slopes(values: np.ndarray) -> np.ndarray:
+    """Slope (per year of age) of each band's line in :func:`within_bands`.
+
+    Args:
+        values: One value per adult band (or rows of them).
+
+    Returns:
+        One slope per band (per row).
+    """
+    v, m = np.asarray(values, float), np.asarray(ADULT_BAND_MEANS)
+    return (v[..., _UPPER] - v[..., _LOWER]) / (m[_UPPER] - m[_LOWER])
 
 
 def adult_band(age: np.ndarray) -> np.ndarray:

@@ -15,15 +15,11 @@ import numpy as np
 from sim.arrays import first_and_inverse, stable_sort
 from sim.parameters import Params
 from sim.population import (
-    CHRONIC,
     DIVORCED,
-    DJG_ITEMS,
     EMPLOYED,
     FRAIL,
     NEVER,
-    NO_WORK,
     PARTNERED,
-    RETIRED,
     STUDENT,
     WIDOWED,
     Population,
@@ -34,8 +30,8 @@ from sim.profiles import (
     Profile,
     adult_band,
     parental_home_share,
-    work_band,
 )
+from sim.traits import draw_traits, need_rules, social_needs
 
 #: Mean size of a workplace, school class cohort, study cohort and club (assumption).
 WORKPLACE_SIZE, CLASS_SIZE, STUDY_SIZE, CLUB_SIZE = 20, 25, 40, 40
@@ -145,10 +141,8 @@ def social_need(age: np.ndarray, params: Params) -> np.ndarray:
     Returns:
         Multiplier per age (1 before the onset, constant after the end, at least 0.2).
     """
-    lon = params.loneliness
-    years = np.clip(np.asarray(age, np.float32), lon.social_need_from, lon.social_need_until)
-    return np.maximum(1 - lon.social_need_decline * (years - lon.social_need_from) / 10,
-                      0.2).astype(np.float32)
+    return social_needs(np.asarray(age, np.float32).ravel(), need_rules(params)).reshape(
+        np.shape(age))
 
 
 def create_residents(pop: Population, profile: Profile, params: Params,
@@ -169,60 +163,7 @@ def create_residents(pop: Population, profile: Profile, params: Params,
     """
     ids = pop.add(count)
     age = draw_ages(rng, profile.age_shares, count) if ages is None else ages
-    band7 = np.searchsorted(AGE_BANDS, age, side="right") - 1
-    band = adult_band(age)
-    adult = age >= 18
-    pop.active[ids] = True
-    pop.age[ids] = age
-    pp = params.population
-    pop.female[ids] = rng.random(count) < np.asarray(pp.female_share)[band7]
-
-    def share(key: str) -> np.ndarray:
-        return np.where(adult, profile.by_band(key, band), 0.0)
-
-    def by_age(key: str) -> np.ndarray:
-        return np.where(adult, profile.at_age(key, age), 0.0)
-
-    u = rng.random((count, 10))
-    frail, chronic = by_age("frail"), by_age("chronic")
-    pop.health[ids] = np.where(u[:, 0] < frail, FRAIL,
-                               np.where(u[:, 0] < frail + chronic, CHRONIC, 0))
-    pop.disability[ids] = u[:, 1] < share("disability")
-    pop.low_income[ids] = u[:, 2] < np.where(adult, profile.by_band("low_income", band), 0.06)
-    pop.migration[ids] = u[:, 3] < profile.by_band("migration_background", band)
-    pop.caregiver[ids] = u[:, 4] < share("caregiver_heavy")
-    # Mastery (Pearlin, rescaled 0-1): lower with low income, disability and frailty.
-    shift_income, shift_disability, shift_frail = pp.mastery_shifts
-    mastery = rng.beta(*pp.mastery_beta, count) - shift_income * pop.low_income[ids]
-    mastery -= shift_disability * pop.disability[ids] + shift_frail * (pop.health[ids] == FRAIL)
-    pop.mastery[ids] = mastery.clip(0.02, 0.98)
-    # Work, study and school (up to the state-pension age at the rate below 65: work_band).
-    employed_share = profile.by_band("employed", work_band(age, params.events.retirement_age))
-    employed = adult & (u[:, 5] < employed_share)
-    # The profile's students are a share of the whole band, all of them among those without
-    # work (the band's employed and students add up to at most 1). The run has students only
-    # below the graduation age: older ones would graduate in the first week and find work
-    # on top of the band's employed (25-34: 0.84 + 0.04 × 0.84).
-    student = adult & ~employed & (age < GRADUATION_AGE) & (
-        u[:, 6] * np.maximum(1 - employed_share, 1e-9) < profile.by_band("students", band))
-    pupil = (age >= 4) & (age < 18)
-    retired = adult & ~employed & (age >= params.events.retirement_age)
-    pop.work[ids] = np.where(employed, EMPLOYED, np.where(
-        student | pupil, STUDENT, np.where(retired, RETIRED, NO_WORK)))
-    # Loneliness-related personal traits.
-    lon = params.loneliness
-    conc = lon.desired_spread
-    pop.desired_emotional[ids] = rng.beta(lon.desired_emotional_mean * conc,
-                                          (1 - lon.desired_emotional_mean) * conc, count)
-    pop.desired_social[ids] = rng.beta(lon.desired_social_mean * conc,
-                                       (1 - lon.desired_social_mean) * conc,
-                                       count) * social_need(age, params)
-    pop.desired_emotional_base[ids] = pop.desired_emotional[ids]
-    pop.desired_social_base[ids] = pop.desired_social[ids]
-    lo, hi = lon.grief_halflife_weeks
-    pop.grief_halflife[ids] = lo + rng.random(count) * (hi - lo)
-    pop.item_offset[:, ids] = rng.normal(0.0, pp.item_offset_sd, (DJG_ITEMS, count))
-    pop.household[ids] = -1
+    draw_traits(pop, profile, params, rng, ids, age, GRADUATION_AGE)
     return ids
 
 

@@ -79,7 +79,7 @@ def would_fit(a, b, count, max_ties):  # pragma: no cover - compiled
 
 
 @kernel
-def _drop(resident, tie, count, slots, peer):  # pragma: no cover - compiled
+def drop(resident, tie, count, slots, peer):  # pragma: no cover - compiled
     """Free one resident's slot of one tie (the last used slot moves into the gap)."""
     last = count[resident] - 1
     for col in range(last + 1):
@@ -109,9 +109,9 @@ def release(ids, a, b, alive, count, slots, peer):  # pragma: no cover - compile
         if not alive[tie]:
             continue
         alive[tie] = False
-        _drop(a[tie], tie, count, slots, peer)
+        drop(a[tie], tie, count, slots, peer)
         if b[tie] >= 0:
-            _drop(b[tie], tie, count, slots, peer)
+            drop(b[tie], tie, count, slots, peer)
 
 
 @kernel
@@ -129,7 +129,7 @@ def detach(ids, leaver, stayer, count, slots, peer):  # pragma: no cover - compi
     for i in range(len(ids)):
         tie = ids[i]
         if leaver[i] >= 0:
-            _drop(leaver[i], tie, count, slots, peer)
+            drop(leaver[i], tie, count, slots, peer)
         s = stayer[i]
         for col in range(count[s]):
             if slots[s, col] == tie:

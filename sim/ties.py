@@ -103,21 +103,59 @@ class Ties:
         """
         a = np.asarray(a, np.int32)
         b = np.asarray(b, np.int32)
-        kind = per_item(kind, len(a), np.int8)
-        if self.n + len(a) > self.capacity:
-            self._grow(max(self.n + len(a), int(self.capacity * 1.5)))
-        keep = tie_slots.fill(a, b, self.n, self.count, self.slots, self.peer)
-        a, b, kind = a[keep], b[keep], kind[keep]
-        ids = np.arange(self.n, self.n + len(a), dtype=np.int32)
-        self.n += len(a)
-        self.a[ids], self.b[ids], self.kind[ids] = a, b, kind
-        self.closeness[ids] = np.asarray(closeness, np.float32)[keep]
-        self.potential[ids] = np.asarray(potential, np.float32)[keep]
-        self.alive[ids] = True
-        self.age_gap[ids] = per_item(age_gap, len(keep), np.int8)[keep]
-        self.fixed_rate[ids] = 0
-        self.via[ids] = -1
-        self.near[ids] = False
+        self.reserve(len(a))
+        added = _store(a, b, per_item(kind, len(a), np.int8),
+                       np.asarray(closeness, np.float32), np.asarray(potential, np.float32),
+                       per_item(age_gap, len(a), np.int8), self.n, *self._stored())
+        return self._taken(added)
+
+    def add_drawn(self, rng: np.random.Generator, a: np.ndarray, b: np.ndarray, kind: int,
+                  alpha: float, beta: float, settled: bool, age_gap: np.ndarray | int = 0
+                  ) -> np.ndarray:
+        """Add ties of one kind whose potential and starting closeness are drawn.
+
+        The potential is Beta(``alpha``, ``beta``); a settled tie starts at 0.8-1.0 of it, a
+        new one at 0.15-0.3 (uniform) or its potential if that is lower. All potentials are
+        drawn first, then all starting shares, as numpy would draw them for the whole batch.
+
+        Args:
+            rng: Random stream.
+            a: First resident of each tie.
+            b: Second resident, or -1 for a relative outside the municipality.
+            kind: Tie kind.
+            alpha: First Beta parameter of the kind's potential.
+            beta: Second Beta parameter.
+            settled: Ties that already exist (closeness near potential), or new ones.
+            age_gap: For ties to someone elsewhere, their age minus the first resident's.
+
+        Returns:
+            Ids of the ties actually added (pairs without a free slot are dropped).
+        """
+        a = np.asarray(a, np.int32)
+        b = np.asarray(b, np.int32)
+        self.reserve(len(a))
+        added = _draw_and_store(rng, a, b, np.int8(kind), alpha, beta, settled,
+                                per_item(age_gap, len(a), np.int8), self.n, *self._stored())
+        return self._taken(added)
+
+    def reserve(self, count: int) -> None:
+        """Make room for ``count`` more ties.
+
+        Args:
+            count: Ties about to be added.
+        """
+        if self.n + count > self.capacity:
+            self._grow(max(self.n + count, int(self.capacity * 1.5)))
+
+    def _stored(self) -> tuple[np.ndarray, ...]:
+        """The arrays :func:`_store` writes, in its order."""
+        return (self.count, self.slots, self.peer, self.a, self.b, self.kind, self.closeness,
+                self.potential, self.alive, self.age_gap, self.fixed_rate, self.via, self.near)
+
+    def _taken(self, added: int) -> np.ndarray:
+        """Ids of the ``added`` ties just stored, counted into the store."""
+        ids = np.arange(self.n, self.n + added, dtype=np.int32)
+        self.n += added
         return ids
 
     def fits(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -305,3 +343,45 @@ def _keyed_draws(key, ids, a, b, potential_bits, out):  # pragma: no cover - com
         if b[t] < 0:
             item = key_of(item, potential_bits[t])
         out[i] = uniform_at(item, 0)
+
+
+@kernel
+def _store(a, b, kind, closeness, potential, age_gap, first, count, slots, peer, col_a, col_b,
+           col_kind, col_closeness, col_potential, alive, col_age_gap, fixed_rate, via, near
+           ):  # pragma: no cover - compiled
+    """Slot and store new ties from id ``first`` on; returns how many were kept.
+
+    Pairs where a resident has no free slot are dropped (:func:`sim.tie_slots.fill`).
+    """
+    keep = tie_slots.fill(a, b, first, count, slots, peer)
+    t = first
+    for i in range(len(a)):
+        if not keep[i]:
+            continue
+        col_a[t], col_b[t], col_kind[t] = a[i], b[i], kind[i]
+        col_closeness[t], col_potential[t] = closeness[i], potential[i]
+        alive[t] = True
+        col_age_gap[t] = age_gap[i]
+        fixed_rate[t] = 0
+        via[t] = -1
+        near[t] = False
+        t += 1
+    return t - first
+
+
+@kernel
+def _draw_and_store(rng, a, b, kind, alpha, beta, settled, age_gap, first, *stored
+                    ):  # pragma: no cover - compiled
+    """Draw potentials and starting closeness, then :func:`_store`; see Ties.add_drawn."""
+    n = len(a)
+    potential = np.empty(n, np.float32)
+    closeness = np.empty(n, np.float32)
+    for i in range(n):
+        potential[i] = np.float32(rng.beta(alpha, beta))
+    for i in range(n):
+        if settled:
+            closeness[i] = potential[i] * np.float32(rng.uniform(0.8, 1.0))
+        else:
+            closeness[i] = min(potential[i], np.float32(rng.uniform(0.15, 0.3)))
+    return _store(a, b, np.full(n, kind, np.int8), closeness, potential, age_gap, first,
+                  *stored)

@@ -15,8 +15,10 @@ import numpy as np
 
 from sim import convoy, synth, tie_slots
 from sim.arrays import difference, first_and_inverse, isin, union, unique
-from sim.contacts import Intake, out_of_home, revalue
+from sim.contacts import Intake, add_to_ends, out_of_home, revalue
+from sim.convoy import owes_replacement
 from sim.events.hazards import HazardTables, normalise_health
+from sim.jit import kernel
 from sim.parameters import Params
 from sim.population import PARTNERED, STUDENT, Population
 from sim.profiles import load_profile
@@ -211,27 +213,12 @@ class World:
                 (:func:`sim.maintenance.replace_friends`). False for ties let go by choice
                 (pruning with age) or turned into another relationship.
         """
-        ids = unique(ids)
-        ids = ids[self.ties.alive[ids]]
-        if replaceable:
-            self._miss_friends(ids)
-        self.intake.apply(self.ties, ids, -1.0)
-        self.ties.remove(ids)
-
-    def _miss_friends(self, ids: np.ndarray) -> None:
-        """Count the friendships among live ties ``ids`` as to be replaced by both ends.
-
-        Only adults without a workplace or school owe a replacement (see
-        :func:`sim.maintenance.replace_friends`).
-        """
-        ties, share = self.ties, self.params.ties.friend_replacement
-        friends = ids[ties.kind[ids] == FRIEND]
-        if not len(friends) or share <= 0:
-            return
-        b = ties.b[friends]
-        ends = np.concatenate([ties.a[friends], b[b >= 0]])
-        ends = ends[convoy.replaces_lost_friends(self.pop, ends)]
-        np.add.at(self.pop.friends_missed, ends, np.float32(share))
+        ties, intake, pop = self.ties, self.intake, self.pop
+        share = self.params.ties.friend_replacement if replaceable else 0.0
+        _end_ties(np.asarray(ids, np.int32), np.float32(share), ties.a, ties.b, ties.kind,
+                  ties.alive, ties.setting, ties.value_emotional, ties.value_social,
+                  ties.network_rate, ties.count, ties.slots, ties.peer, intake.sums,
+                  intake.network, intake.changed, pop.workplace, pop.age, pop.friends_missed)
 
     def retarget(self, residents: np.ndarray) -> None:
         """Mark residents whose household, focus or health changed.
@@ -501,3 +488,32 @@ class World:
         if len(ids):
             self.event_log.append((name, np.asarray(ids, np.int32)))
 
+
+
+@kernel
+def _end_ties(ids, share, a, b, kind, alive, setting, value_emotional, value_social, network,
+              count, slots, peer, sums, network_sum, changed, workplace, age, friends_missed
+              ):  # pragma: no cover - compiled
+    """End ties in the order of their ids; see :meth:`World.unlink`.
+
+    Per live tie: a friendship lost adds ``share`` to the ``friends_missed`` of each end who
+    replaces lost friends (:func:`sim.convoy.owes_replacement`), its values leave both ends'
+    intake sums, and its slots are freed. Dead or repeated ids are skipped.
+    """
+    for t in np.sort(ids):
+        if not alive[t]:
+            continue
+        x, y = a[t], b[t]
+        if share > 0 and kind[t] == FRIEND:
+            for end in (x, y):
+                if end >= 0 and owes_replacement(workplace[end], age[end]):
+                    friends_missed[end] += share
+        add_to_ends(sums, network_sum, x, y, setting[t], -value_emotional[t], -value_social[t],
+                    -network[t])
+        changed[x] = True
+        if y >= 0:
+            changed[y] = True
+        alive[t] = False
+        tie_slots.drop(x, t, count, slots, peer)
+        if y >= 0:
+            tie_slots.drop(y, t, count, slots, peer)
