@@ -33,9 +33,10 @@ import numpy as np
 
 from sim import convoy
 from sim.arrays import rows_where
-from sim.jit import kernel, on_two_cores
+from sim.jit import inline, kernel, on_two_cores
 from sim.parameters import Params
 from sim.population import FRAIL, WIDOWED, Population
+from sim.rng import kernel_key
 from sim.synth import social_need
 from sim.ties import (
     CLUB,
@@ -48,6 +49,7 @@ from sim.ties import (
     S_FRIEND,
     VOLUNTEER,
     Ties,
+    tie_draw,
 )
 
 if TYPE_CHECKING:
@@ -249,11 +251,21 @@ def drift_apart(world: World, weeks: int) -> None:
         world: The municipality.
         weeks: Length of the block.
     """
-    ties = world.ties
-    # Only neighbour, colleague and club ties can drift apart.
-    ids = ties.of_kinds(NEIGHBOUR, CLUB)
-    p = drift_chances(ties, world.params, ids, weeks / 52)
-    world.unlink(ids[ties.draws(world.part_stream("drift"), ids) < p])
+    ties, tp = world.ties, world.params.ties
+    # One pass over the ties: each one's chance and its draw (Ties.draws, keyed by the pair).
+    world.unlink(_drifted(kernel_key(world.part_stream("drift")), ties.alive[: ties.n],
+                          ties.kind, ties.closeness, ties.setting, ties.a, ties.b,
+                          ties.potential.view(np.uint32), tp.acquaintance_end_per_year,
+                          tp.lapsed_end_per_year, weeks / 52))
+
+
+@inline
+def _drift_chance(kind, closeness, setting, end, lapsed_end, years):  # pragma: no cover
+    """One tie's chance of :func:`drift_chances`."""
+    if NEIGHBOUR <= kind <= CLUB and closeness < np.float32(INNER):
+        hazard = end + (lapsed_end if setting == S_FRIEND else 0.0)
+        return -np.expm1(-hazard * years)
+    return 0.0
 
 
 @kernel
@@ -263,10 +275,24 @@ def _drift_chances(ids, kind, closeness, setting, end, lapsed_end, years
     chance = np.zeros(len(ids))
     for i in range(len(ids)):
         t = ids[i]
-        if NEIGHBOUR <= kind[t] <= CLUB and closeness[t] < np.float32(INNER):
-            hazard = end + (lapsed_end if setting[t] == S_FRIEND else 0.0)
-            chance[i] = -np.expm1(-hazard * years)
+        chance[i] = _drift_chance(kind[t], closeness[t], setting[t], end, lapsed_end, years)
     return chance
+
+
+@kernel
+def _drifted(key, alive, kind, closeness, setting, a, b, potential_bits, end, lapsed_end, years
+             ):  # pragma: no cover - compiled
+    """Ids of the live ties that drift apart: draw below chance; see :func:`drift_apart`."""
+    out = np.empty(len(alive), np.int32)
+    k = 0
+    for t in range(len(alive)):
+        if not alive[t] or not NEIGHBOUR <= kind[t] <= CLUB:
+            continue
+        chance = _drift_chance(kind[t], closeness[t], setting[t], end, lapsed_end, years)
+        if chance > 0 and tie_draw(key, a[t], b[t], potential_bits[t]) < chance:
+            out[k] = t
+            k += 1
+    return out[:k].copy()
 
 
 @kernel

@@ -13,7 +13,7 @@ import numpy as np
 
 from sim import tie_slots
 from sim.arrays import per_item, rows_where, unique
-from sim.jit import kernel
+from sim.jit import inline, kernel
 from sim.rng import kernel_key, key_of, pair_code, uniform_at
 
 #: Tie kinds (relationship).
@@ -286,10 +286,6 @@ class Ties:
         """Ids of all live ties with someone outside the municipality (second end -1)."""
         return _live_in_range(self.alive[: self.n], self.b, -1, -1)
 
-    def of_kinds(self, lo: int, hi: int) -> np.ndarray:
-        """Ids of all live ties whose kind is ``lo`` to ``hi`` (e.g. ``NEIGHBOUR, CLUB``)."""
-        return _live_in_range(self.alive[: self.n], self.kind, lo, hi)
-
     def compact(self) -> None:
         """Drop dead rows so the arrays stay dense (renumbers ties; slots keep their order)."""
         keep = self.live()
@@ -339,10 +335,16 @@ def _keyed_draws(key, ids, a, b, potential_bits, out):  # pragma: no cover - com
     """Draw per tie; see :meth:`Ties.draws`."""
     for i in range(len(ids)):
         t = ids[i]
-        item = key_of(key, pair_code(a[t], b[t]))
-        if b[t] < 0:
-            item = key_of(item, potential_bits[t])
-        out[i] = uniform_at(item, 0)
+        out[i] = tie_draw(key, a[t], b[t], potential_bits[t])
+
+
+@inline
+def tie_draw(key, a, b, potential_bits):  # pragma: no cover - compiled
+    """One tie's draw of :meth:`Ties.draws` (pair; someone elsewhere: and the potential)."""
+    item = key_of(key, pair_code(a, b))
+    if b < 0:
+        item = key_of(item, potential_bits)
+    return uniform_at(item, 0)
 
 
 @kernel
