@@ -15,7 +15,7 @@ from sim.jit import inline, kernel
 from sim.parameters import Params
 from sim.population import DIVORCED, FRAIL, WIDOWED, Population
 from sim.profiles import ADULT_BAND_MEANS, AGE_BANDS, Profile, adult_band
-from sim.rng import beta_at, bits_at, key_of, normal_at, pair_code, uniform_at
+from sim.rng import beta_at, bits_at, kernel_key, key_of, normal_at, pair_code, uniform_at
 from sim.synth import in_class
 from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, NEIGHBOUR, PARTNER, Ties
 
@@ -182,7 +182,7 @@ def fresh_pairs(ties: Ties | None, a: np.ndarray, b: np.ndarray) -> tuple[np.nda
 
 
 def household_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Params,
-                   ids: np.ndarray) -> None:
+                   ids: np.ndarray) -> np.ndarray:
     """Partner ties and ties between everyone else sharing a household.
 
     Args:
@@ -191,10 +191,13 @@ def household_ties(pop: Population, ties: Ties, rng: np.random.Generator, params
         rng: Random stream.
         params: Model parameters.
         ids: Residents whose household ties to create (whole households).
+
+    Returns:
+        The ids of the partner ties made (for :func:`partner_support`).
     """
     partner = pop.partner[ids]
     a = ids[(partner >= 0) & (ids < partner)]
-    add_ties(ties, rng, params, a, pop.partner[a], PARTNER, settled=True)
+    partner_ties = add_ties(ties, rng, params, a, pop.partner[a], PARTNER, settled=True)
     hh = pop.household[ids]
     order = np.argsort(hh, kind="stable")
     m, h = ids[order], hh[order]
@@ -207,6 +210,73 @@ def household_ties(pop: Population, ties: Ties, rng: np.random.Generator, params
     a, b = np.concatenate(src), np.concatenate(dst)
     not_partner = pop.partner[a] != b
     add_ties(ties, rng, params, a[not_partner], b[not_partner], FAMILY, settled=True)
+    return partner_ties
+
+
+def partner_support(pop: Population, ties: Ties, rng: np.random.Generator, params: Params,
+                    partner_ties: np.ndarray, settled: bool) -> np.ndarray:
+    """Decide which new couples' partnership gives little emotional support.
+
+    A share ``convoy.low_support_share`` of couples (one draw per couple; Hsieh & Hawkley
+    2018: aversive and indifferent marriages, De Jong Gierveld et al. 2009: no frequent
+    emotional support from the spouse) have a partner who is no confidant: their partner
+    tie's potential closeness is drawn from ``convoy.low_support_beta`` instead of the
+    partner row of ``convoy.potential_beta``, and both carry ``pop.low_support`` (its loss
+    grieves less, :func:`sim.events.life.death`). The other couples' flag is cleared (it
+    describes the current partnership, or the last). Draws come from ``rng`` only, a stream
+    of their own, so that with the share 0 every other draw of the run is unchanged.
+
+    Args:
+        pop: The population table.
+        ties: The tie store.
+        rng: The partnership stream.
+        params: Model parameters.
+        partner_ties: The couples' partner ties (just made).
+        settled: Ties of couples together before the start (closeness near the potential);
+            otherwise a new couple's closeness is at most the new potential.
+
+    Returns:
+        The partner ties whose potential and closeness changed (to be re-valued if their
+        values are in the intake already).
+    """
+    partner_ties = np.asarray(partner_ties, np.int32)
+    a, b = ties.a[partner_ties], ties.b[partner_ties]
+    share = params.convoy.low_support_share
+    # Keyed by the couple (common random numbers: a run with a policy package that changes
+    # who partners draws the same for every other couple).
+    low = ((ties.draws(rng, partner_ties) < share) if share > 0
+           else np.zeros(len(partner_ties), bool))
+    pop.low_support[a] = pop.low_support[b] = low
+    changed = partner_ties[low]
+    if not len(changed):
+        return changed
+    alpha, beta = params.convoy.low_support_beta
+    pot, part = np.empty(len(changed), np.float32), np.empty(len(changed), np.float32)
+    _pair_draws(kernel_key(rng), ties.a[changed], ties.b[changed], np.float64(alpha),
+                np.float64(beta), pot, part)
+    ties.potential[changed] = pot
+    if settled:
+        ties.closeness[changed] = pot * (0.8 + 0.2 * part)
+    else:
+        ties.closeness[changed] = np.minimum(ties.closeness[changed], pot)
+    return changed
+
+
+def past_partner_support(pop: Population, rng: np.random.Generator, params: Params,
+                         widowed: np.ndarray) -> None:
+    """Whether the partner that residents widowed before the start lost gave little support.
+
+    The same share as for couples (``convoy.low_support_share``); it sets the grief they
+    were left with (:func:`sim.loneliness.settle`).
+
+    Args:
+        pop: The population table.
+        rng: The partnership stream.
+        params: Model parameters.
+        widowed: Residents widowed before the start.
+    """
+    share = params.convoy.low_support_share
+    pop.low_support[widowed] = (rng.random(len(widowed)) < share) if share > 0 else False
 
 
 #: Age difference (grandchild minus grandparent, years) of a grandchild in town, and of one

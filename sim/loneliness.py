@@ -324,9 +324,11 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
     Nobody's past is simulated, so the start stands in for it: desires are lowered part of
     the way toward what residents achieve (people have had time to adapt; at least
     ``settle_adaptation`` of the way), grief of the widowed reflects a random time since the
-    loss (up to 15 years), latent loneliness sits at its target, and those lonely now have
-    been lonely for a random while (:func:`spell_so_far`). Withdrawal starts at zero and
-    builds in the warm-up (``LonelinessModel.warm_up``) for those whose spell turns chronic.
+    loss (up to 15 years; less for a partner who gave little support,
+    ``life.low_support_widowhood_grief``), latent loneliness sits at its target, and those
+    lonely now have been lonely for a random while (:func:`spell_so_far`). Withdrawal starts
+    at zero and builds in the warm-up (``LonelinessModel.warm_up``) for those whose spell
+    turns chronic.
 
     Args:
         pop: The population table (fulfilment already computed).
@@ -352,7 +354,9 @@ def settle(pop: Population, params: Params, rng: np.random.Generator, ids: np.nd
         desired[ids] = d + part * (eq - d)
     widowed = ids[pop.marital[ids] == 2]
     since = rng.uniform(0, 15 * 52, len(widowed))
-    pop.grief[widowed] = np.exp2(-since / pop.grief_halflife[widowed])
+    # A partner who gave little support leaves less grief (Carr et al. 2000).
+    loss = np.where(pop.low_support[widowed], params.life.low_support_widowhood_grief, 1.0)
+    pop.grief[widowed] = loss * np.exp2(-since / pop.grief_halflife[widowed])
     target_e, target_s = targets(pop, params)
     pop.emotional[ids] = target_e[ids]
     pop.social[ids] = target_s[ids]

@@ -56,6 +56,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("low_income", np.bool_, False, "yes/no", "Below the low-income line."),
     Column("migration", np.bool_, False, "yes/no", "Migration background."),
     Column("caregiver", np.bool_, False, "yes/no", "Heavily burdened informal caregiver."),
+    Column("low_support", np.bool_, False, "yes/no", "One's partnership (the current one, or "
+           "the last) is one of little emotional support (params.convoy.low_support_share)."),
     Column("work", np.int8, NO_WORK, "code", "0 none, 1 employed, 2 student/school, 3 retired."),
     Column("workplace", np.int32, -1, "id", "Workplace or school focus, or -1."),
     Column("club", np.int32, -1, "id", "Club/faith/activity focus, or -1."),

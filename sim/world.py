@@ -20,14 +20,15 @@ from sim.convoy import owes_replacement
 from sim.events.hazards import HazardTables, normalise_health
 from sim.jit import kernel
 from sim.parameters import Params
-from sim.population import PARTNERED, STUDENT, Population
+from sim.population import PARTNERED, STUDENT, WIDOWED, Population
 from sim.profiles import load_profile
 from sim.rng import stream
 from sim.scenario import Scenario
 from sim.ties import FAMILY, FRIEND, Ties
 
 #: Named random streams (each module draws only from its own).
-STREAMS = ("population", "network", "events", "ties", "migration", "loneliness")
+STREAMS = ("population", "network", "events", "ties", "migration", "loneliness",
+           "partnership")
 #: Streams renewed every week (see :meth:`World.new_week`).
 WEEKLY_STREAMS = ("events", "ties", "migration", "loneliness")
 
@@ -78,7 +79,11 @@ class World:
         self.place_boost = np.ones(self.n_neighbourhoods + self.n_care_homes, np.float32)
         pop.refresh_households()
         normalise_health(self.hazards, pop)
-        convoy.household_ties(pop, ties, net, params, ids)
+        couples = convoy.household_ties(pop, ties, net, params, ids)
+        convoy.partner_support(pop, ties, self.streams["partnership"], params, couples,
+                                   settled=True)
+        convoy.past_partner_support(pop, self.streams["partnership"], params,
+                                        ids[pop.marital[ids] == WIDOWED])
         convoy.kin_ties(pop, ties, profile, net, params, ids, ids)
         convoy.focus_ties(pop, ties, net, params, ids)
         self.refresh_values()
@@ -380,8 +385,11 @@ class World:
         ids = self.add_residents(ages.astype(np.float32))  # children join adult newcomers
         self.next_household = synth.form_households(self.pop, self.profile, self.params, rng,
                                                     ids, self.next_household, newcomers=True)
-        convoy.household_ties(self.pop, self.ties, self.streams["ties"], self.params, ids)
-        self._welcome(ids)
+        couples = convoy.household_ties(self.pop, self.ties, self.streams["ties"], self.params,
+                                        ids)
+        convoy.partner_support(self.pop, self.ties, self.part_stream("support-movers"),
+                                   self.params, couples, settled=True)
+        self._welcome(ids)  # values the new ties
         return ids
 
     def _welcome(self, ids: np.ndarray) -> None:

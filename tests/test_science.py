@@ -36,8 +36,10 @@ def test_widowhood_raises_emotional_loneliness_which_then_fades(baseline):
             for _ in range(2)]
     pop = runs[0].world.pop
     n = pop.n
+    # Partners who gave emotional support (a low-support partner's loss grieves less:
+    # convoy.low_support_share, life.low_support_widowhood_grief).
     older = np.flatnonzero(pop.active[:n] & (pop.partner[:n] >= 0) & (pop.age[:n] > 65)
-                           & (pop.age[:n] < 80) & pop.female[:n])[:300]
+                           & (pop.age[:n] < 80) & pop.female[:n] & ~pop.low_support[:n])[:300]
     death(runs[0].world, pop.partner[older])
     assert (pop.marital[older] == 2).all() and (pop.grief[older] == 1.0).all()
     gap = []

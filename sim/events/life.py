@@ -54,7 +54,9 @@ def death(world: World, ids: np.ndarray) -> None:
     partners = pop.partner[ids]
     widowed = partners[(partners >= 0)]
     widowed = widowed[~dead[widowed]]
-    pop.grief[widowed] = 1.0
+    # Losing a partner who gave little support grieves less (Carr et al. 2000).
+    grief = np.float32(world.params.life.low_support_widowhood_grief)
+    pop.grief[widowed] = np.where(pop.low_support[widowed], grief, np.float32(1.0))
     pop.marital[widowed] = WIDOWED
     # The family rallies round: their ties to the widowed grow closer.
     convoy.rally(world.ties, widowed, world.params.life.kin_rally_after_loss)
@@ -123,7 +125,11 @@ def partnering(world: World, ids: np.ndarray) -> None:
     pop.household[b] = pop.household[a]
     pop.neighbourhood[b] = pop.neighbourhood[a]
     world.retarget(b)
-    world.link(a, b, PARTNER, settled=False, start=world.params.life.new_partner_closeness)
+    couples = world.link(a, b, PARTNER, settled=False,
+                         start=world.params.life.new_partner_closeness)
+    # Some partners give little emotional support.
+    world.value(convoy.partner_support(pop, world.ties, world.part_stream("support-couples"),
+                                           world.params, couples, settled=False))
     # Each joins the other's family: new in-laws, met as acquaintances.
     inlaws = convoy.inlaw_ties(pop, world.ties, world.streams["ties"], world.params, a, b,
                                settled=False)

@@ -69,7 +69,33 @@ class ConvoyParams:
         "partner, family, friend, neighbour, colleague, club", lo=0.1, hi=100,
         source="assumption — calibrated: inner circle ~4-5 (Antonucci & Akiyama 1987; Dunbar "
                "support clique ~5)",
-        doc="Closeness a tie tends to with regular contact, drawn per tie.")
+        doc="Closeness a tie tends to with regular contact, drawn per tie (the partner row: "
+            "couples other than the low-support ones, low_support_share).")
+    low_support_share: float = param(
+        0.25, unit="share 0-1", lo=0, hi=1,
+        source="Hsieh & Hawkley 2018 (J. Soc. Pers. Relat. 35:1319; NSHAP wave II, 953 "
+               "couples aged 57+): about a fifth of marriages aversive (little support, much "
+               "strain), 35 % of men and 42 % of women in purely supportive marriages, 39 % / "
+               "25 % ambivalent (support with strain), the rest indifferent (little support, "
+               "little strain): little support for about 25-33 %; De Jong Gierveld, Broese "
+               "van Groenou, Hoogendoorn & Smit 2009 (J. Gerontol. B 64:497; LASA, married "
+               "64-92): 1 in 4-5 moderately or strongly emotionally or socially lonely, more "
+               "so without frequent emotional support from the spouse; value 0.25 within "
+               "that range, the upper end (0.3) trialled (docs/CALIBRATION.md)",
+        doc="Share of couples (together at the start, moving in, or forming in the run) whose "
+            "partner gives little emotional support: their partner tie's potential closeness "
+            "is drawn from low_support_beta (pop.low_support), and its loss grieves less "
+            "(life.low_support_widowhood_grief). The same share of the residents widowed "
+            "before the start lost such a partnership.")
+    low_support_beta: tuple = param(
+        (1.5, 4.5), unit="Beta (a, b)", lo=0.1, hi=100,
+        source="assumption: a partner who gives little emotional support (De Jong Gierveld "
+               "et al. 2009: no frequent emotional support from the spouse, rare "
+               "conversations) is no closer than an acquaintance (mean 0.25; neighbour, "
+               "colleague and club ties 0.31); Beta(1, 6), mean 0.14, trialled "
+               "(docs/CALIBRATION.md)",
+        doc="Closeness the partner tie of a low-support couple tends to (instead of the "
+            "partner row of potential_beta, which the other couples keep).")
     inlaw_share: float = param(
         0.22, unit="share 0-1", lo=0, hi=1,
         source="assumption — calibrated: partners share family life, so each partner's parents "

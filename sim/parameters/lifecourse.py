@@ -27,6 +27,16 @@ class LifeCourseParams:
         0.5, unit="grief 0-1", lo=0, hi=1,
         source="assumption — calibrated (separation distress; Dykstra & Fokkema 2007)",
         doc="Grief-like distress of both partners at a separation.")
+    low_support_widowhood_grief: float = param(
+        0.5, unit="grief 0-1", lo=0, hi=1,
+        source="Carr et al. 2000 (J. Gerontol. B 55:S197; CLOC, married 65+ followed after "
+               "the loss): yearning after a spouse's death is lower where the marriage was "
+               "conflicted, higher where it was close; value assumption: the distress of a "
+               "separation (separation_grief)",
+        doc="Grief at the death of a partner who gave little emotional support "
+            "(convoy.low_support_share), instead of the full grief (1) of losing a close "
+            "partner; also for residents widowed before the start whose partnership was "
+            "such.")
     man_moves_out: float = param(
         0.6, unit="share 0-1", lo=0, hi=1,
         source="assumption: children mostly stay with their mother after a divorce (CBS)",
