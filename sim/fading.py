@@ -161,16 +161,22 @@ def end_chances(pop: Population, ties: Ties, params: Params, ids: np.ndarray, ye
         ``(chance, pruning)`` per tie (0-1): the chance of ending, and the chance pruning
         alone would give (a draw below it was a tie let go by choice).
     """
-    tp = params.ties
     ids = np.asarray(ids, np.int32)
     chance = np.zeros(len(ids), np.float32)
     pruning = np.zeros(len(ids), np.float32)
-    on_two_cores(len(ids), lambda lo, hi: _end_chances(
-        ids[lo:hi], ties.a, ties.b, ties.kind, ties.closeness, ties.age_gap, pop.age,
-        pop.household, pop.health, pop.care_home, np.float32(tp.prune_from),
-        np.float32(tp.prune_per_decade), np.float32(tp.frail_outing_loss), np.float32(years),
-        settled, chance[lo:hi], pruning[lo:hi]))
+    inputs = _chance_inputs(pop, ties, params, years, settled)
+    on_two_cores(len(ids), lambda lo, hi: _end_chances(ids[lo:hi], *inputs, chance[lo:hi],
+                                                       pruning[lo:hi]))
     return chance, pruning
+
+
+def _chance_inputs(pop: Population, ties: Ties, params: Params, years: float, settled: bool
+                   ) -> tuple:
+    """The arguments of :func:`_end_chance` after the tie, in its order."""
+    tp = params.ties
+    return (ties.a, ties.b, ties.kind, ties.closeness, ties.age_gap, pop.age, pop.household,
+            pop.health, pop.care_home, np.float32(tp.prune_from), np.float32(tp.prune_per_decade),
+            np.float32(tp.frail_outing_loss), np.float32(years), settled)
 
 
 def settle_convoys(pop: Population, ties: Ties, params: Params, rng: np.random.Generator
@@ -209,15 +215,14 @@ def age_convoys(world: World, weeks: int) -> None:
     at_risk = pop.active[:n] & ((pop.age[:n] >= tp.prune_from) | (pop.health[:n] == FRAIL)
                                 | pop.care_home[:n])
     ties = world.ties
-    ids = _ties_touching(at_risk, ties.alive[: ties.n], ties.a, ties.b)
-    p, pruning = end_chances(pop, ties, world.params, ids, weeks / 52)
-    draw = ties.draws(world.part_stream("endings"), ids)
-    gone = draw < p
+    # One pass over the ties touching them: each one's chances and its draw (Ties.draws).
+    pruned, lost = _endings(kernel_key(world.part_stream("endings")), at_risk,
+                            ties.alive[: ties.n], ties.potential.view(np.uint32),
+                            *_chance_inputs(pop, ties, world.params, weeks / 52, False))
     # A tie that pruning alone would have ended was let go by choice (not replaced); the
     # rest ended because an end became frail or moved into a care home.
-    pruned = gone & (draw < pruning)
-    world.unlink(ids[pruned], replaceable=False)
-    world.unlink(ids[gone & ~pruned])
+    world.unlink(pruned, replaceable=False)
+    world.unlink(lost)
     drift_apart(world, weeks)
 
 
@@ -299,46 +304,70 @@ def _drifted(key, alive, kind, closeness, setting, a, b, potential_bits, end, la
 def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, care_home,
                  prune_from, prune_per_decade, frail_outing_loss, years, settled, chance,
                  pruning):  # pragma: no cover - compiled
-    """Chance per tie into ``chance``, pruning's alone into ``pruning``; see end_chances.
-
-    Spared ties keep zeros.
-    """
+    """Chance per tie into ``chance``, pruning's alone into ``pruning``; see end_chances."""
     for i in range(len(ids)):
-        t = ids[i]
-        x, y, k = a[t], b[t], kind[t]
-        ext = y < 0
-        z = x if ext else y
-        if (k == PARTNER or k == VOLUNTEER or closeness[t] >= np.float32(INNER)
-                or (not ext and household[x] == household[z])):
-            continue
-        # Age of the other end, seen from x; someone elsewhere is x's age plus the tie's gap.
-        gap = np.float32(age_gap[t]) if ext else age[z] - age[x]
-        kin = k == FAMILY
-        outing = k >= FRIEND  # non-kin ties met out of the home
-        hazard = np.float32(0.0)
-        pruned = np.float32(0.0)
-        for side in range(1 if ext else 2):
-            end = x if side == 0 else z
-            younger = -gap if side == 0 else gap  # how much younger the other end is
-            if not (kin and younger >= DESCENDANT_GAP):
-                decades = max(age[end] - prune_from, 0) / 10
-                part = prune_per_decade * (5 * decades * decades if settled else decades)
-                hazard += part
-                pruned += part
-            if not settled and outing and (health[end] == FRAIL or care_home[end]):
-                hazard += frail_outing_loss
-        chance[i] = -np.expm1(-hazard * (1 if settled else years))
-        pruning[i] = -np.expm1(-pruned * (1 if settled else years))
+        chance[i], pruning[i] = _end_chance(ids[i], a, b, kind, closeness, age_gap, age,
+                                            household, health, care_home, prune_from,
+                                            prune_per_decade, frail_outing_loss, years, settled)
 
 
 @kernel
-def _ties_touching(residents, alive, a, b):  # pragma: no cover - compiled
-    """Ids of live ties with at least one end among ``residents`` (a mask over residents)."""
-    out = np.empty(len(alive), np.int32)
-    k = 0
+def _endings(key, residents, alive, potential_bits, a, b, kind, closeness, age_gap, age,
+             household, health, care_home, prune_from, prune_per_decade, frail_outing_loss,
+             years, settled):  # pragma: no cover - compiled
+    """The live ties touching ``residents`` (a mask) that end: (pruned, lost otherwise).
+
+    Each tie's chances (:func:`_end_chance`) against its draw (:meth:`Ties.draws`): below
+    the chance it ends, and below pruning's chance alone it was let go by choice.
+    """
+    pruned = np.empty(len(alive), np.int32)
+    lost = np.empty(len(alive), np.int32)
+    n_pruned = n_lost = 0
     for t in range(len(alive)):
         y = b[t]
-        if alive[t] and (residents[a[t]] or (y >= 0 and residents[y])):
-            out[k] = t
-            k += 1
-    return out[:k].copy()
+        if not alive[t] or not (residents[a[t]] or (y >= 0 and residents[y])):
+            continue
+        chance, pruning = _end_chance(t, a, b, kind, closeness, age_gap, age, household,
+                                      health, care_home, prune_from, prune_per_decade,
+                                      frail_outing_loss, years, settled)
+        draw = tie_draw(key, a[t], y, potential_bits[t])
+        if draw < chance:
+            if draw < pruning:
+                pruned[n_pruned] = t
+                n_pruned += 1
+            else:
+                lost[n_lost] = t
+                n_lost += 1
+    return pruned[:n_pruned].copy(), lost[:n_lost].copy()
+
+
+@inline
+def _end_chance(t, a, b, kind, closeness, age_gap, age, household, health, care_home,
+                prune_from, prune_per_decade, frail_outing_loss, years, settled
+                ):  # pragma: no cover - compiled
+    """One tie's chance of ending and pruning's alone (0, 0 if spared); see end_chances."""
+    zero = np.float32(0.0)
+    x, y, k = a[t], b[t], kind[t]
+    ext = y < 0
+    z = x if ext else y
+    if (k == PARTNER or k == VOLUNTEER or closeness[t] >= np.float32(INNER)
+            or (not ext and household[x] == household[z])):
+        return zero, zero
+    # Age of the other end, seen from x; someone elsewhere is x's age plus the tie's gap.
+    gap = np.float32(age_gap[t]) if ext else age[z] - age[x]
+    kin = k == FAMILY
+    outing = k >= FRIEND  # non-kin ties met out of the home
+    hazard = np.float32(0.0)
+    pruned = np.float32(0.0)
+    for side in range(1 if ext else 2):
+        end = x if side == 0 else z
+        younger = -gap if side == 0 else gap  # how much younger the other end is
+        if not (kin and younger >= DESCENDANT_GAP):
+            decades = max(age[end] - prune_from, 0) / 10
+            part = prune_per_decade * (5 * decades * decades if settled else decades)
+            hazard += part
+            pruned += part
+        if not settled and outing and (health[end] == FRAIL or care_home[end]):
+            hazard += frail_outing_loss
+    return (np.float32(-np.expm1(-hazard * (1 if settled else years))),
+            np.float32(-np.expm1(-pruned * (1 if settled else years))))

@@ -29,6 +29,7 @@ from sim.ties import (
     S_SCHOOL,
     S_WORK,
     VOLUNTEER,
+    tie_draw,
 )
 from sim.world import World
 
@@ -169,10 +170,10 @@ def outlive(world: World, weeks: int) -> None:
         weeks: Length of the block.
     """
     ties, pop = world.ties, world.pop
-    ext = ties.elsewhere()
-    p = _death_chances(ext, ties.a, ties.age_gap, pop.age, world.hazards.death.mean(axis=0),
-                       np.float32(weeks))
-    died = ext[ties.draws(world.part_stream("outlive"), ext) < p]
+    # One pass over the ties: each tie elsewhere's chance and its draw (Ties.draws).
+    died = _died_elsewhere(kernel_key(world.part_stream("outlive")), ties.alive[: ties.n],
+                           ties.a, ties.b, ties.age_gap, ties.potential.view(np.uint32),
+                           pop.age, world.hazards.death.mean(axis=0), np.float32(weeks))
     close = died[ties.closeness[died] >= INNER]
     grieving = ties.a[close]
     grief = world.params.life.other_loss_grief * ties.closeness[close]
@@ -182,21 +183,28 @@ def outlive(world: World, weeks: int) -> None:
 
 
 @kernel
-def _death_chances(ext, a, age_gap, age, death, weeks):  # pragma: no cover - compiled
-    """Chance that each person elsewhere dies within the block (1 from age 105).
+def _died_elsewhere(key, alive, a, b, age_gap, potential_bits, age, death, weeks
+                    ):  # pragma: no cover - compiled
+    """Ids of the live ties elsewhere whose person died within the block.
 
     Their age is the resident's plus the tie's gap; ``death`` is the weekly hazard by whole
-    year of age (both sexes averaged), so the chances are worked out once per year of age.
+    year of age (both sexes averaged), so the chances are worked out once per year of age
+    (1 from age 105). A tie's draw is that of :meth:`sim.ties.Ties.draws`.
     """
     by_year = np.empty(len(death), np.float32)
     for year in range(len(death)):
         by_year[year] = np.float32(1.0) if year >= 105 else -np.expm1(-weeks * death[year])
-    p = np.empty(len(ext), np.float32)
-    for i in range(len(ext)):
-        t = ext[i]
+    out = np.empty(len(alive), np.int32)
+    k = 0
+    for t in range(len(alive)):
+        if not alive[t] or b[t] != -1:
+            continue
         alter_age = age[a[t]] + np.float32(age_gap[t])
-        p[i] = by_year[int(min(max(alter_age, np.float32(0.0)), np.float32(len(death) - 1)))]
-    return p
+        p = by_year[int(min(max(alter_age, np.float32(0.0)), np.float32(len(death) - 1)))]
+        if tie_draw(key, a[t], b[t], potential_bits[t]) < p:
+            out[k] = t
+            k += 1
+    return out[:k].copy()
 
 
 def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:

@@ -282,10 +282,6 @@ class Ties:
         """Ids of all live ties."""
         return rows_where(self.alive[: self.n])
 
-    def elsewhere(self) -> np.ndarray:
-        """Ids of all live ties with someone outside the municipality (second end -1)."""
-        return _live_in_range(self.alive[: self.n], self.b, -1, -1)
-
     def compact(self) -> None:
         """Drop dead rows so the arrays stay dense (renumbers ties; slots keep their order)."""
         keep = self.live()
@@ -316,18 +312,6 @@ def _move_to_front(column, keep, n, empty):  # pragma: no cover - compiled
         column[i] = column[keep[i]]
     for i in range(len(keep), n):
         column[i] = empty
-
-
-@kernel
-def _live_in_range(alive, values, lo, hi):  # pragma: no cover - compiled
-    """Ids of live ties whose ``values`` (a tie column) lie in ``lo..hi`` (one pass)."""
-    out = np.empty(len(alive), np.int32)
-    k = 0
-    for t in range(len(alive)):
-        if alive[t] and lo <= values[t] <= hi:
-            out[k] = t
-            k += 1
-    return out[:k].copy()
 
 
 @kernel
