@@ -33,7 +33,7 @@ import numpy as np
 
 from sim import convoy
 from sim.arrays import rows_where
-from sim.jit import inline, kernel, on_two_cores
+from sim.jit import found_on_two_cores, inline, kernel, on_two_cores
 from sim.parameters import Params
 from sim.population import FRAIL, WIDOWED, Population
 from sim.rng import kernel_key
@@ -216,9 +216,10 @@ def age_convoys(world: World, weeks: int) -> None:
                                 | pop.care_home[:n])
     ties = world.ties
     # One pass over the ties touching them: each one's chances and its draw (Ties.draws).
-    pruned, lost = _endings(kernel_key(world.part_stream("endings")), at_risk,
-                            ties.alive[: ties.n], ties.potential.view(np.uint32),
-                            *_chance_inputs(pop, ties, world.params, weeks / 52, False))
+    key, inputs = kernel_key(world.part_stream("endings")), _chance_inputs(
+        pop, ties, world.params, weeks / 52, False)
+    pruned, lost = found_on_two_cores(ties.n, lambda lo, hi: _endings(
+        key, lo, hi, at_risk, ties.alive, ties.potential.view(np.uint32), *inputs))
     # A tie that pruning alone would have ended was let go by choice (not replaced); the
     # rest ended because an end became frail or moved into a care home.
     world.unlink(pruned, replaceable=False)
@@ -258,19 +259,28 @@ def drift_apart(world: World, weeks: int) -> None:
     """
     ties, tp = world.ties, world.params.ties
     # One pass over the ties: each one's chance and its draw (Ties.draws, keyed by the pair).
-    world.unlink(_drifted(kernel_key(world.part_stream("drift")), ties.alive[: ties.n],
-                          ties.kind, ties.closeness, ties.setting, ties.a, ties.b,
-                          ties.potential.view(np.uint32), tp.acquaintance_end_per_year,
-                          tp.lapsed_end_per_year, weeks / 52))
+    key = kernel_key(world.part_stream("drift"))
+    world.unlink(found_on_two_cores(ties.n, lambda lo, hi: _drifted(
+        key, lo, hi, ties.alive, ties.kind, ties.closeness, ties.setting, ties.a, ties.b,
+        ties.potential.view(np.uint32), tp.acquaintance_end_per_year, tp.lapsed_end_per_year,
+        weeks / 52)))
 
 
 @inline
-def _drift_chance(kind, closeness, setting, end, lapsed_end, years):  # pragma: no cover
-    """One tie's chance of :func:`drift_chances`."""
+def _drift_chance(kind, closeness, setting, chances):  # pragma: no cover - compiled
+    """One tie's chance of :func:`drift_chances` (``chances``: :func:`_drift_pair`)."""
     if NEIGHBOUR <= kind <= CLUB and closeness < np.float32(INNER):
-        hazard = end + (lapsed_end if setting == S_FRIEND else 0.0)
-        return -np.expm1(-hazard * years)
+        return chances[1] if setting == S_FRIEND else chances[0]
     return 0.0
+
+
+@inline
+def _drift_pair(end, lapsed_end, years):  # pragma: no cover - compiled
+    """The chance of drifting apart while sharing the focus, and once it has lapsed."""
+    chances = np.empty(2)
+    chances[0] = -np.expm1(-(end + 0.0) * years)
+    chances[1] = -np.expm1(-(end + lapsed_end) * years)
+    return chances
 
 
 @kernel
@@ -278,22 +288,24 @@ def _drift_chances(ids, kind, closeness, setting, end, lapsed_end, years
                    ):  # pragma: no cover - compiled
     """Chance per tie; see :func:`drift_chances`."""
     chance = np.zeros(len(ids))
+    chances = _drift_pair(end, lapsed_end, years)
     for i in range(len(ids)):
         t = ids[i]
-        chance[i] = _drift_chance(kind[t], closeness[t], setting[t], end, lapsed_end, years)
+        chance[i] = _drift_chance(kind[t], closeness[t], setting[t], chances)
     return chance
 
 
 @kernel
-def _drifted(key, alive, kind, closeness, setting, a, b, potential_bits, end, lapsed_end, years
-             ):  # pragma: no cover - compiled
-    """Ids of the live ties that drift apart: draw below chance; see :func:`drift_apart`."""
-    out = np.empty(len(alive), np.int32)
+def _drifted(key, lo, hi, alive, kind, closeness, setting, a, b, potential_bits, end, lapsed_end,
+             years):  # pragma: no cover - compiled
+    """Ids ``lo..hi`` of live ties that drift apart: draw below chance; see drift_apart."""
+    out = np.empty(hi - lo, np.int32)
     k = 0
-    for t in range(len(alive)):
+    chances = _drift_pair(end, lapsed_end, years)
+    for t in range(lo, hi):
         if not alive[t] or not NEIGHBOUR <= kind[t] <= CLUB:
             continue
-        chance = _drift_chance(kind[t], closeness[t], setting[t], end, lapsed_end, years)
+        chance = _drift_chance(kind[t], closeness[t], setting[t], chances)
         if chance > 0 and tie_draw(key, a[t], b[t], potential_bits[t]) < chance:
             out[k] = t
             k += 1
@@ -312,18 +324,18 @@ def _end_chances(ids, a, b, kind, closeness, age_gap, age, household, health, ca
 
 
 @kernel
-def _endings(key, residents, alive, potential_bits, a, b, kind, closeness, age_gap, age,
-             household, health, care_home, prune_from, prune_per_decade, frail_outing_loss,
+def _endings(key, lo, hi, residents, alive, potential_bits, a, b, kind, closeness, age_gap,
+             age, household, health, care_home, prune_from, prune_per_decade, frail_outing_loss,
              years, settled):  # pragma: no cover - compiled
-    """The live ties touching ``residents`` (a mask) that end: (pruned, lost otherwise).
+    """Live ties ``lo..hi`` touching ``residents`` (a mask) that end: (pruned, lost otherwise).
 
     Each tie's chances (:func:`_end_chance`) against its draw (:meth:`Ties.draws`): below
     the chance it ends, and below pruning's chance alone it was let go by choice.
     """
-    pruned = np.empty(len(alive), np.int32)
-    lost = np.empty(len(alive), np.int32)
+    pruned = np.empty(hi - lo, np.int32)
+    lost = np.empty(hi - lo, np.int32)
     n_pruned = n_lost = 0
-    for t in range(len(alive)):
+    for t in range(lo, hi):
         y = b[t]
         if not alive[t] or not (residents[a[t]] or (y >= 0 and residents[y])):
             continue

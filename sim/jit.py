@@ -87,6 +87,33 @@ def on_two_cores(n: int, run: Callable[[int, int], object]) -> None:
         second.result()
 
 
+def found_on_two_cores(n: int, run: Callable[[int, int], object]) -> object:
+    """What ``run(lo, hi)`` finds in two halves of ``range(n)``, one on each core, joined.
+
+    For compiled scans that list the rows meeting a test in order: the joined lists equal
+    one call ``run(0, n)``, bit for bit.
+
+    Args:
+        n: Number of rows.
+        run: Calls the kernel on rows ``lo`` to ``hi``; returns what it found there (an
+            array, or a tuple of arrays).
+
+    Returns:
+        The first half's findings, then the second's (per array of the tuple).
+    """
+    if THREADS < 2 or n < TWO_CORES_FROM:
+        return run(0, n)
+    half = n // 2
+    second = _second_core().submit(run, half, n)
+    try:
+        first = run(0, half)
+    finally:
+        rest = second.result()
+    if isinstance(first, tuple):
+        return tuple(np.concatenate(pair) for pair in zip(first, rest, strict=True))
+    return np.concatenate([first, rest])
+
+
 #: Rows per chunk of :func:`pipelined` (a chunk's columns stay in the cache between the steps).
 PIPELINE_CHUNK = 1 << 16
 

@@ -16,7 +16,7 @@ from sim import convoy, fading, labour, participation
 from sim.arrays import rows_where, unique
 from sim.contacts import add_to_ends, tie_rates, value_of
 from sim.convoy import FOCUS_KINDS
-from sim.jit import PIPELINE_CHUNK, kernel, on_two_cores, pipelined
+from sim.jit import PIPELINE_CHUNK, found_on_two_cores, kernel, on_two_cores, pipelined
 from sim.rng import kernel_key
 from sim.synth import SCHOOL_OFFSET, in_class
 from sim.ties import (
@@ -171,9 +171,10 @@ def outlive(world: World, weeks: int) -> None:
     """
     ties, pop = world.ties, world.pop
     # One pass over the ties: each tie elsewhere's chance and its draw (Ties.draws).
-    died = _died_elsewhere(kernel_key(world.part_stream("outlive")), ties.alive[: ties.n],
-                           ties.a, ties.b, ties.age_gap, ties.potential.view(np.uint32),
-                           pop.age, world.hazards.death.mean(axis=0), np.float32(weeks))
+    key, death = kernel_key(world.part_stream("outlive")), world.hazards.death.mean(axis=0)
+    died = found_on_two_cores(ties.n, lambda lo, hi: _died_elsewhere(
+        key, lo, hi, ties.alive, ties.a, ties.b, ties.age_gap, ties.potential.view(np.uint32),
+        pop.age, death, np.float32(weeks)))
     close = died[ties.closeness[died] >= INNER]
     grieving = ties.a[close]
     grief = world.params.life.other_loss_grief * ties.closeness[close]
@@ -183,9 +184,9 @@ def outlive(world: World, weeks: int) -> None:
 
 
 @kernel
-def _died_elsewhere(key, alive, a, b, age_gap, potential_bits, age, death, weeks
+def _died_elsewhere(key, lo, hi, alive, a, b, age_gap, potential_bits, age, death, weeks
                     ):  # pragma: no cover - compiled
-    """Ids of the live ties elsewhere whose person died within the block.
+    """Ids ``lo..hi`` of live ties elsewhere whose person died within the block.
 
     Their age is the resident's plus the tie's gap; ``death`` is the weekly hazard by whole
     year of age (both sexes averaged), so the chances are worked out once per year of age
@@ -194,9 +195,9 @@ def _died_elsewhere(key, alive, a, b, age_gap, potential_bits, age, death, weeks
     by_year = np.empty(len(death), np.float32)
     for year in range(len(death)):
         by_year[year] = np.float32(1.0) if year >= 105 else -np.expm1(-weeks * death[year])
-    out = np.empty(len(alive), np.int32)
+    out = np.empty(hi - lo, np.int32)
     k = 0
-    for t in range(len(alive)):
+    for t in range(lo, hi):
         if not alive[t] or b[t] != -1:
             continue
         alter_age = age[a[t]] + np.float32(age_gap[t])
