@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim import fading, tie_slots
-from sim.arrays import isin, stable_sort, unique
+from sim.arrays import isin, lower_bound_from, stable_sort, unique
 from sim.jit import inline, kernel
 from sim.parameters import Params
 from sim.population import DIVORCED, FRAIL, WIDOWED, Population
@@ -107,23 +107,35 @@ class FocusIndex:
             noise *= spread_years
         else:
             noise = rng.normal(0, spread_years, len(seekers))
-        target = focus * self._STRIDE + age + noise
-        # Looked up in sorted order (each search starts where the last one ended: faster
-        # than scattered searches), then put back in the seekers' order.
-        order = np.argsort(target)
-        pos = np.empty(len(target), np.intp)
-        pos[order] = np.searchsorted(self.keys, target[order])
+        base = focus * self._STRIDE
+        target = base + age + noise
+        # Looked up in sorted order, each search starting where the last one ended; kept
+        # within the seeker's focus (its first and last member: a sought age beyond its
+        # members' gives the nearest member; a school class is one birth cohort, an
+        # age-graded club a few years).
+        pos, first, last = (np.empty(len(target), np.intp) for _ in range(3))
+        _look_up(self.keys, target, base, self._STRIDE, np.argsort(target), pos, first, last)
         below = (half if key is not None else rng.random(len(pos))) < 0.5
-        # Kept within the seeker's focus: a sought age beyond its members' gives the nearest
-        # member (a school class is one birth cohort, an age-graded club a few years).
-        start = (focus * self._STRIDE)[order]  # in the same order: nearly sorted too
-        first, last = np.empty_like(pos), np.empty_like(pos)
-        first[order] = np.searchsorted(self.keys, start)
-        last[order] = np.searchsorted(self.keys, start + self._STRIDE) - 1
         pos = np.clip(pos - below, first, np.maximum(last, first)).clip(0, len(self.keys) - 1)
         found = self.members[pos]
         same = np.floor(self.keys[pos] / self._STRIDE) == focus
         return np.where(same & (found != seekers), found, -1).astype(np.int32)
+
+
+@kernel
+def _look_up(keys, target, base, stride, order, pos, first, last):  # pragma: no cover
+    """Per seeker, in ``order``: its target's place among the keys, and its focus's bounds.
+
+    The focus runs from key ``base`` to ``base + stride``: ``first`` and ``last`` are the
+    indexes of its first and last member (``last < first`` if it has none).
+    """
+    p = f = e = 0
+    for k in range(len(order)):
+        i = order[k]
+        p = lower_bound_from(keys, target[i], p)
+        f = lower_bound_from(keys, base[i], f)
+        e = lower_bound_from(keys, base[i] + stride, e)
+        pos[i], first[i], last[i] = p, f, e - 1
 
 
 def pair_in_focus(rng: np.random.Generator, index: FocusIndex, seekers: np.ndarray,
