@@ -311,7 +311,13 @@ def grandchildren_expected(age: np.ndarray, params: Params) -> np.ndarray:
     Returns:
         Expected grandchild ties per resident.
     """
-    return np.interp(age, ADULT_BAND_MEANS, params.convoy.grandchildren_by_band)
+    return np.interp(age, *grandchildren_table(params))
+
+
+def grandchildren_table(params: Params) -> tuple[np.ndarray, np.ndarray]:
+    """The ages and values :func:`grandchildren_expected` interpolates between."""
+    return (np.asarray(ADULT_BAND_MEANS, np.float64),
+            np.asarray(params.convoy.grandchildren_by_band, np.float64))
 
 
 def kin_in_town(pop: Population, ties: Ties, rng: np.random.Generator, params: Params,

@@ -91,8 +91,7 @@ def grandchildren_grow_up(world: World, weeks: int) -> np.ndarray:
     pop, params, rng = world.pop, world.params, world.part_stream("grandchildren")
     n = pop.n
     age = pop.age[:n]
-    gain = (convoy.grandchildren_expected(age, params)
-            - convoy.grandchildren_expected(age - weeks / 52, params))
+    gain = _rise(age, np.float32(weeks / 52), *convoy.grandchildren_table(params))
     able = pop.active[:n] & (age >= 18) & ~pop.with_parents[:n] & (gain > 0)
     count = np.zeros(n, np.int64)
     count[able] = rng.poisson(gain[able])
@@ -122,6 +121,16 @@ def grandchildren_grow_up(world: World, weeks: int) -> np.ndarray:
                                          ties.potential[rallied])
     world.value(new, fresh=True)
     return new
+
+
+@kernel
+def _rise(age, years, ages, values):  # pragma: no cover - compiled
+    """How much :func:`sim.convoy.grandchildren_expected` rose over the last ``years``."""
+    rise = np.empty(len(age))
+    for i in range(len(age)):
+        rise[i] = (np.interp(np.float64(age[i]), ages, values)
+                   - np.interp(np.float64(age[i] - years), ages, values))
+    return rise
 
 
 def _has_descendants(pop: Population, ties: Ties, ids: np.ndarray) -> np.ndarray:
