@@ -252,3 +252,29 @@ def lower_bound_from(keys, x, hint):  # pragma: no cover - compiled
         else:
             hi = mid
     return lo
+
+
+@inline
+def interp_at(x, xs, ys):  # pragma: no cover - compiled
+    """``np.interp(x, xs, ys)`` for one finite value, by numpy's formula (a short table).
+
+    Args:
+        x: The value (float64).
+        xs: Ascending points (float64), a few of them: found by a linear scan.
+        ys: Values at the points.
+
+    Returns:
+        ``ys[0]`` left of the points, ``ys[-1]`` right of them, else the value on the line.
+    """
+    last = len(xs) - 1
+    if x < xs[0]:
+        return ys[0]
+    if x >= xs[last]:
+        return ys[last]
+    j = 0
+    while xs[j + 1] <= x:
+        j += 1
+    if xs[j] == x:
+        return ys[j]
+    slope = (ys[j + 1] - ys[j]) / (xs[j + 1] - xs[j])
+    return slope * (x - xs[j]) + ys[j]

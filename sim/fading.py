@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sim import convoy
-from sim.arrays import rows_where
+from sim.arrays import interp_at, rows_where
 from sim.jit import found_on_two_cores, inline, kernel, on_two_cores
 from sim.parameters import Params
 from sim.population import FRAIL, WIDOWED, Population
@@ -128,8 +128,8 @@ def _rise(age, years, ages, values):  # pragma: no cover - compiled
     """How much :func:`sim.convoy.grandchildren_expected` rose over the last ``years``."""
     rise = np.empty(len(age))
     for i in range(len(age)):
-        rise[i] = (np.interp(np.float64(age[i]), ages, values)
-                   - np.interp(np.float64(age[i] - years), ages, values))
+        rise[i] = (interp_at(np.float64(age[i]), ages, values)
+                   - interp_at(np.float64(age[i] - years), ages, values))
     return rise
 
 
