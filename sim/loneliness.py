@@ -18,6 +18,8 @@ For each resident (compiled loops over all residents, see :mod:`sim.jit`):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from sim.contacts import Intake
@@ -77,6 +79,42 @@ def fulfilment(pop: Population, intake: Intake, w: Weights,
         factors: ``(work, school, club)`` shares of those foci kept under lockdown measures.
         params: Model parameters.
     """
+    fulfil = _fulfilment_rows(pop, intake, w, factors, params)
+    on_two_cores(pop.n, lambda lo, hi: _fulfil(*fulfil(lo, hi)))
+
+
+def live_week(pop: Population, intake: Intake, w: Weights, factors: tuple[float, float, float],
+              params: Params, rng: np.random.Generator) -> None:
+    """One week: :func:`fulfilment`, then :func:`fluctuate_and_update` (with the answers).
+
+    The same as calling the two, in one pass per half of the residents (each resident's
+    week reads only their own fulfilment).
+
+    Args:
+        pop: The population table.
+        intake: The intake sums.
+        w: This week's setting weights.
+        factors: ``(work, school, club)`` shares of those foci kept under lockdown measures.
+        params: Model parameters.
+        rng: The loneliness stream.
+    """
+    fulfil = _fulfilment_rows(pop, intake, w, factors, params)
+    week, answer = _week_rows(pop, params, rng), _answer_rows(pop, params)
+    on_two_cores(pop.n, lambda lo, hi: _live_week(fulfil(lo, hi), week(lo, hi),
+                                                  answer(lo, hi)))
+
+
+@kernel
+def _live_week(fulfil, week, answer):  # pragma: no cover - compiled
+    _fulfil(*fulfil)
+    _week(*week)
+    _answer_all(*answer)
+
+
+def _fulfilment_rows(pop: Population, intake: Intake, w: Weights,
+                     factors: tuple[float, float, float], params: Params
+                     ) -> Callable[[int, int], tuple]:
+    """The arguments of :func:`_fulfil` for rows lo..hi (after the intake is weighed)."""
     n = pop.n
     lon = params.loneliness
     weights = np.stack([w.emotional, w.social, w.contacts, w.emotional_remote,
@@ -86,8 +124,8 @@ def fulfilment(pop: Population, intake: Intake, w: Weights,
     read = (pop.work, pop.workplace, pop.club, pop.activity, pop.remote_boost, pop.withdrawal,
             intake.weigh(n, weights), intake.network)
     written = (pop.achieved_emotional, pop.achieved_social, pop.contacts, pop.network_contacts)
-    on_two_cores(n, lambda lo, hi: _fulfil(*(c[lo:hi] for c in read), constants,
-                                           *(c[lo:hi] for c in written)))
+    return lambda lo, hi: (*(c[lo:hi] for c in read), constants,
+                           *(c[lo:hi] for c in written))
 
 
 @kernel
@@ -150,6 +188,14 @@ def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generat
         rng: The loneliness stream (one key for two uniform draws per resident, made in the
             compiled loop: :func:`sim.rng.uniform_at`).
     """
+    week, answer = _week_rows(pop, params, rng), _answer_rows(pop, params)
+    on_two_cores(pop.n, lambda lo, hi: _week(*week(lo, hi)))
+    on_two_cores(pop.n, lambda lo, hi: _answer_all(*answer(lo, hi)))
+
+
+def _week_rows(pop: Population, params: Params, rng: np.random.Generator
+               ) -> Callable[[int, int], tuple]:
+    """The arguments of :func:`_week` for rows lo..hi (one key drawn from ``rng``)."""
     n = pop.n
     lon = params.loneliness
     key = kernel_key(rng)
@@ -164,8 +210,7 @@ def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generat
             pop.adapt_boost[:n], pop.desired_emotional_base[:n], pop.desired_social_base[:n],
             pop.withdrawal[:n], pop.lonely_weeks[:n])
     gains = _gains(lon)
-    on_two_cores(n, lambda lo, hi: _week(*(c[lo:hi] for c in rows), gains, dynamics, key, lo))
-    answer_items(pop, params)
+    return lambda lo, hi: (*(c[lo:hi] for c in rows), gains, dynamics, key, lo)
 
 
 def answer_items(pop: Population, params: Params) -> None:
@@ -179,14 +224,16 @@ def answer_items(pop: Population, params: Params) -> None:
         pop: The population table.
         params: Model parameters (the item thresholds).
     """
+    answer = _answer_rows(pop, params)
+    on_two_cores(pop.n, lambda lo, hi: _answer_all(*answer(lo, hi)))
+
+
+def _answer_rows(pop: Population, params: Params) -> Callable[[int, int], tuple]:
+    """The arguments of :func:`_answer_all` for rows lo..hi."""
     thresholds = item_thresholds(params.loneliness)
-
-    def answer(lo: int, hi: int) -> None:
-        _answer_all(hi - lo, pop.emotional[lo:hi], pop.social[lo:hi], pop.item_offset, lo,
-                    thresholds, _SHORT, pop.djg_emotional[lo:hi], pop.djg_social[lo:hi],
-                    pop.djg6[lo:hi], pop.lonely_weeks[lo:hi])
-
-    on_two_cores(pop.n, answer)
+    return lambda lo, hi: (hi - lo, pop.emotional[lo:hi], pop.social[lo:hi], pop.item_offset,
+                           lo, thresholds, _SHORT, pop.djg_emotional[lo:hi],
+                           pop.djg_social[lo:hi], pop.djg6[lo:hi], pop.lonely_weeks[lo:hi])
 
 
 def item_thresholds(lon: LonelinessParams) -> np.ndarray:

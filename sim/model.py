@@ -132,14 +132,14 @@ class LonelinessModel(mesa.Model):
             first: Settle the starting state instead of taking a weekly step.
         """
         world = self.world
-        loneliness.fulfilment(world.pop, world.intake, self.weights,
-                              participation_factors(self.measures, self.params.contact),
-                              self.params)
+        factors = participation_factors(self.measures, self.params.contact)
         if first:
+            loneliness.fulfilment(world.pop, world.intake, self.weights, factors, self.params)
             loneliness.settle(world.pop, self.params, world.streams["population"],
                               world.pop.active_ids())
             return
-        loneliness.fluctuate_and_update(world.pop, self.params, world.streams["loneliness"])
+        loneliness.live_week(world.pop, world.intake, self.weights, factors, self.params,
+                             world.streams["loneliness"])
 
     def warm_up(self, weeks: int) -> None:
         """Let feelings settle on the starting convoys before week 0 (nothing is recorded).
