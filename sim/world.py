@@ -81,9 +81,9 @@ class World:
         normalise_health(self.hazards, pop)
         couples = convoy.household_ties(pop, ties, net, params, ids)
         convoy.partner_support(pop, ties, self.streams["partnership"], params, couples,
-                                   settled=True)
+                               settled=True)
         convoy.past_partner_support(pop, self.streams["partnership"], params,
-                                        ids[pop.marital[ids] == WIDOWED])
+                                    ids[pop.marital[ids] == WIDOWED])
         convoy.kin_ties(pop, ties, profile, net, params, ids, ids)
         convoy.focus_ties(pop, ties, net, params, ids)
         self.refresh_values()
@@ -388,7 +388,7 @@ class World:
         couples = convoy.household_ties(self.pop, self.ties, self.streams["ties"], self.params,
                                         ids)
         convoy.partner_support(self.pop, self.ties, self.part_stream("support-movers"),
-                                   self.params, couples, settled=True)
+                               self.params, couples, settled=True)
         self._welcome(ids)  # values the new ties
         return ids
 
@@ -495,7 +495,6 @@ class World:
         """
         if len(ids):
             self.event_log.append((name, np.asarray(ids, np.int32)))
-
 
 
 @kernel

@@ -129,7 +129,7 @@ def partnering(world: World, ids: np.ndarray) -> None:
                          start=world.params.life.new_partner_closeness)
     # Some partners give little emotional support.
     world.value(convoy.partner_support(pop, world.ties, world.part_stream("support-couples"),
-                                           world.params, couples, settled=False))
+                                       world.params, couples, settled=False))
     # Each joins the other's family: new in-laws, met as acquaintances.
     inlaws = convoy.inlaw_ties(pop, world.ties, world.streams["ties"], world.params, a, b,
                                settled=False)
