@@ -129,3 +129,40 @@ def test_the_same_seekers_meet_the_same_people_when_others_join_the_search(basel
     first, again = (convoy.add_ties(world.ties, None, world.params, a[:50], b[:50], NEIGHBOUR,
                                     settled=False, key=key) for _ in range(2))
     assert np.array_equal(world.ties.potential[first], world.ties.potential[again])
+
+
+@kernel
+def _generator_draws(rng, lam, n, p):  # pragma: no cover - compiled
+    out = np.empty((6, len(lam)))
+    for i in range(len(lam)):
+        out[0, i] = rng.random()
+    for i in range(len(lam)):
+        out[1, i] = rng.uniform(0.15, 0.3)
+    for i in range(len(lam)):
+        out[2, i] = rng.beta(2.0, 4.5)
+    for i in range(len(lam)):
+        out[3, i] = rng.normal(0.0, 0.36)
+    for i in range(len(lam)):
+        out[4, i] = rng.poisson(lam[i])
+    for i in range(len(lam)):
+        out[5, i] = rng.binomial(n[i], p[i])
+    return out
+
+
+def test_compiled_arrivals_draw_numpys_numbers_from_the_same_stream():
+    """The arrivals' kernels (sim/traits.py, convoy._kin_counts, Ties.add_drawn) take the
+    numpy stream itself: numba runs numpy's algorithms on it, so a loop draws, value for
+    value, what numpy draws for the whole array — including the edge cases the kin counts
+    meet (p = 0 or 1, n = 0, λ = 0) — and leaves the stream where numpy leaves it."""
+    size = 2_000
+    pick = np.random.default_rng(3)
+    lam = pick.choice([0.0, 0.3, 2.5, 12.0], size)
+    n = pick.integers(0, 12, size)
+    p = pick.choice([0.0, 1.0, 0.5, 0.05, 0.95], size)
+    compiled, vectorised = stream(7, "arrivals"), stream(7, "arrivals")
+    drawn = _generator_draws(compiled, lam, n, p)
+    expected = np.stack([vectorised.random(size), vectorised.uniform(0.15, 0.3, size),
+                         vectorised.beta(2.0, 4.5, size), vectorised.normal(0.0, 0.36, size),
+                         vectorised.poisson(lam), vectorised.binomial(n, p)])
+    assert np.array_equal(drawn, expected)
+    assert compiled.random() == vectorised.random()
