@@ -60,15 +60,15 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
     remote = (1 - in_person) + substitute * in_person * (1 - kept)
     worth = (in_person * kept + c.remote_weight_emotional * remote).astype(np.float32)
     rules = np.array([weeks, tp.growth_per_year / 52, tp.decay_per_year / 52,
-                      tp.kin_decay_factor, tp.friend_at, tp.kin_floor, tp.end_below],
-                     np.float32)
+                      tp.kin_decay_factor, tp.friend_at, tp.kin_floor, tp.end_below,
+                      tp.distant_friend_decay_factor], np.float32)
     intake = world.intake
     intake.clear()
     ending = np.zeros(len(ids), np.bool_)
 
     def grow_or_fade(lo: int, hi: int) -> None:
         _grow_or_fade(ids[lo:hi], setting[lo:hi], rate[lo:hi], worth, rules, ties.kind,
-                      ties.closeness, ties.potential, ties.setting, ties.value_emotional,
+                      ties.b, ties.closeness, ties.potential, ties.setting, ties.value_emotional,
                       ties.value_social, ties.network_rate, ending[lo:hi])
 
     def add_kept(lo: int, hi: int, rows: tuple[int, int]) -> None:
@@ -90,14 +90,17 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
 
 
 @kernel
-def _grow_or_fade(ids, setting, rate, worth, rules, kind, closeness, potential, tie_setting,
+def _grow_or_fade(ids, setting, rate, worth, rules, kind, b, closeness, potential, tie_setting,
                   value_emotional, value_social, network, ending):  # pragma: no cover - compiled
     """New closeness of each tie after a block, and its new values cached.
 
-    Marks the non-kin ties that faded out in ``ending`` (their values are left as they were).
+    Kin fade at ``kin_decay_factor`` of the rate, friendships with someone elsewhere (kept
+    up remotely, visited now and then) at ``distant_friend_decay_factor``. Marks the
+    non-kin ties that faded out in ``ending`` (their values are left as they were).
     """
     weeks, growth, decay, kin_decay_factor = rules[0], rules[1], rules[2], rules[3]
     friend_at, kin_floor, end_below = rules[4], rules[5], rules[6]
+    distant_friend_decay = decay * rules[7]
     for i in range(len(ids)):
         t = ids[i]
         k = kind[t]
@@ -105,7 +108,8 @@ def _grow_or_fade(ids, setting, rate, worth, rules, kind, closeness, potential, 
         # Chance of a week with meaningful contact (exp in double precision: as exact as
         # expm1 for small rates, and much faster).
         p = np.float32(1.0 - np.exp(-np.float64(rate[i] * worth[setting[i]])))
-        fade = decay * kin_decay_factor if kin else decay
+        fade = decay * kin_decay_factor if kin else (
+            distant_friend_decay if k == FRIEND and b[t] < 0 else decay)
         close = closeness[t]
         close += weeks * (growth * (potential[t] - close) * p - fade * close * (1 - p))
         close = min(max(close, np.float32(0.0)), np.float32(1.0))
@@ -243,13 +247,17 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
         ok = pop.active[a] & pop.active[b] & (focus[a] == focus[b])
         a, b = a[ok], b[ok]
         # Children's friendships grow out of their class: classmates draw the potential
-        # closeness of friends (Knecht et al. 2011).
+        # closeness of friends (Knecht et al. 2011). Among adults, a share of new
+        # acquaintances are people one could befriend: they draw a friend's potential too
+        # (convoy.focus_friend_share), the others an acquaintance's.
         pupils = in_class(focus[a])
+        befriend = ~pupils & convoy.may_befriend(key, a, b, params.convoy.focus_friend_share)
+        as_friend = pupils | befriend
         new = np.concatenate([
-            convoy.add_ties(world.ties, rng, params, a[~pupils], b[~pupils], kind,
+            convoy.add_ties(world.ties, rng, params, a[~as_friend], b[~as_friend], kind,
                             settled=False, key=key),
-            convoy.add_ties(world.ties, rng, params, a[pupils], b[pupils], kind, settled=False,
-                            key=key, potential_as=FRIEND)])
+            convoy.add_ties(world.ties, rng, params, a[as_friend], b[as_friend], kind,
+                            settled=False, key=key, potential_as=FRIEND)])
         world.value(new, fresh=True)
 
 

@@ -20,6 +20,20 @@ class TieParams:
         source="Roberts & Dunbar 2011: kin ties resist a fall in contact far better than "
                "friendships; value assumption — calibrated",
         doc="Kin ties fade at this share of the non-kin rate.")
+    distant_friend_decay_factor: float = param(
+        1.0, unit="multiplier", lo=0, hi=1,
+        source="Roberts & Dunbar 2015 (Hum. Nat. 26:426; 18 months across leaving school: "
+               "friendships at a distance lose closeness, faster than kin, so above "
+               "kin_decay_factor); Becker et al. 2009 (J. Soc. Pers. Relat. 26:347: "
+               "long-distance friendships 'flexible, not fragile', kept up by phone and visits); "
+               "Mok, Wellman & Carrasco 2010 (Urban Stud. 47:2747: phone and e-mail contact "
+               "with strong ties barely falls with distance); Roy et al. 2022 (Sci. Rep. "
+               "12:20160: 1-4 % of the closest alters change a year); value assumption — "
+               "calibrated",
+        doc="Friendships with someone elsewhere (a friend who moved away, a newcomer's old "
+            "friends) fade at this share of the non-kin rate in weeks without meaningful "
+            "contact: a friendship kept at a distance is kept up remotely and visited now and "
+            "then, not lapsed like an acquaintance whose focus ended.")
     friend_at: float = param(
         0.5, unit="closeness 0-1", lo=0, hi=1,
         source="assumption: friendships grow out of foci (Feld 1981)",
