@@ -760,36 +760,6 @@ def _seeker_draws(key, seekers, noise, half):  # pragma: no cover - compiled
 
 
 @kernel
-def _pair_uniform(key, a, b, out):  # pragma: no cover - compiled
-    """A uniform draw per pair at position 5 of its sequence (see :func:`may_befriend`)."""
-    for i in range(len(a)):
-        out[i] = uniform_at(key_of(key, pair_code(a[i], b[i])), 5)
-
-
-def may_befriend(key: np.uint64, a: np.ndarray, b: np.ndarray, share: float) -> np.ndarray:
-    """Which new acquaintances in a focus could become friends (``convoy.focus_friend_share``).
-
-    One draw per pair, keyed by the pair (position 5 of its sequence, after those of
-    :func:`add_ties`): the same pair is a potential friendship in two runs that differ
-    elsewhere.
-
-    Args:
-        key: The week's key of the focus (:func:`sim.rng.kernel_key`).
-        a: First residents.
-        b: Second residents.
-        share: Share of pairs that could become friends.
-
-    Returns:
-        Boolean per pair.
-    """
-    if share <= 0 or not len(a):
-        return np.zeros(len(a), np.bool_)
-    draw = np.empty(len(a), np.float32)
-    _pair_uniform(key, np.asarray(a, np.int32), np.asarray(b, np.int32), draw)
-    return draw < np.float32(share)
-
-
-@kernel
 def _pair_order(key, a, b, order):  # pragma: no cover - compiled
     """Random bits per pair: sorting by them puts the pairs in a random, shared order."""
     for i in range(len(a)):

@@ -247,17 +247,13 @@ def form_ties(world: World, weeks: int, kept: np.ndarray) -> None:
         ok = pop.active[a] & pop.active[b] & (focus[a] == focus[b])
         a, b = a[ok], b[ok]
         # Children's friendships grow out of their class: classmates draw the potential
-        # closeness of friends (Knecht et al. 2011). Among adults, a share of new
-        # acquaintances are people one could befriend: they draw a friend's potential too
-        # (convoy.focus_friend_share), the others an acquaintance's.
+        # closeness of friends (Knecht et al. 2011).
         pupils = in_class(focus[a])
-        befriend = ~pupils & convoy.may_befriend(key, a, b, params.convoy.focus_friend_share)
-        as_friend = pupils | befriend
         new = np.concatenate([
-            convoy.add_ties(world.ties, rng, params, a[~as_friend], b[~as_friend], kind,
+            convoy.add_ties(world.ties, rng, params, a[~pupils], b[~pupils], kind,
                             settled=False, key=key),
-            convoy.add_ties(world.ties, rng, params, a[as_friend], b[as_friend], kind,
-                            settled=False, key=key, potential_as=FRIEND)])
+            convoy.add_ties(world.ties, rng, params, a[pupils], b[pupils], kind, settled=False,
+                            key=key, potential_as=FRIEND)])
         world.value(new, fresh=True)
 
 

@@ -168,3 +168,65 @@ def test_same_seed_same_run_and_streams_are_independent(baseline):
     b.run()
     assert np.array_equal(a.recorder.values, b.recorder.values, equal_nan=True)
     assert np.array_equal(a.world.ties.closeness, b.world.ties.closeness)
+
+
+def test_close_friends_who_move_away_stay_close_longer_than_acquaintances_fade(fresh):
+    """Friendships at a distance fade, more slowly than a lapsed acquaintance, faster than kin.
+
+    Roberts & Dunbar 2015 (18 months across a move): friendships lose emotional closeness
+    when contact falls, kin hardly; Becker et al. 2009 and Mok, Wellman & Carrasco 2010:
+    close friends who live apart keep in touch by phone and visits. Worked example
+    (``ties.distant_friend_decay_factor`` 0.5): a friend at closeness 0.8 who moved away and
+    is not met for a year keeps 0.8 x (1 - 0.15 x 0.5) = 0.74, still in the inner circle; at
+    the in-town rate (1 - 0.15) it would be 0.68, out of it.
+    """
+    from sim.ties import FAMILY, FRIEND, INNER
+
+    world = fresh.world
+    ties, tp = world.ties, world.params.ties
+    live = ties.live()
+    close = live[(ties.kind[live] == FRIEND) & (ties.b[live] >= 0)
+                 & (ties.closeness[live] >= INNER)]
+    # One close friend per leaver (their other ties end or go elsewhere too); no leaver
+    # keeps a tie as a stayer.
+    _, first = np.unique(ties.b[close], return_index=True)
+    close = close[np.sort(first)]
+    moving = close[~np.isin(ties.a[close], ties.b[close])][:40]
+    assert len(moving) >= 30
+    leavers = ties.b[moving].copy()
+    stayers = ties.a[moving].copy()
+    world.emigrate(leavers)
+    assert (ties.alive[moving] & (ties.b[moving] == -1) & (ties.a[moving] == stayers)).all()
+    start = ties.closeness[moving].copy()
+
+    # A year without any meaningful contact: the fade rates alone.
+    params = world.params
+    no_remote = dataclasses.replace(params.contact, remote_weight_emotional=0.0)
+    world.params = dataclasses.replace(params, contact=no_remote)
+    live = ties.live()
+    town = live[(ties.kind[live] == FRIEND) & (ties.b[live] >= 0)][:40]
+    kin = live[(ties.kind[live] == FAMILY) & (ties.closeness[live] > 0.5)][:40]
+    before = {"distant": start, "town": ties.closeness[town].copy(),
+              "kin": ties.closeness[kin].copy()}
+    snapshot = ties.closeness.copy()
+    update_closeness(world, 52, np.zeros(N_SETTINGS, np.float32))
+    kept = {"distant": ties.closeness[moving] / before["distant"],
+            "town": ties.closeness[town][ties.alive[town]] / before["town"][ties.alive[town]],
+            "kin": ties.closeness[kin] / before["kin"]}
+    assert np.allclose(kept["distant"], 1 - tp.decay_per_year * tp.distant_friend_decay_factor,
+                       atol=0.005)
+    assert np.allclose(kept["town"], 1 - tp.decay_per_year, atol=0.005)
+    assert kept["kin"].mean() > kept["distant"].mean() > kept["town"].mean()
+    # The worked example: 0.8 at a distance for a year without meeting.
+    assert 0.8 * kept["distant"].mean() >= INNER > 0.8 * kept["town"].mean()
+
+    # Three years of ordinary contact (visits and calls at the rate of relatives elsewhere):
+    # most of the close friends who moved away are still in the inner circle; at the in-town
+    # fade (factor 1) fewer than half would be (about 0.75 of their potential).
+    world.params = params
+    ties.closeness[: ties.n] = snapshot[: ties.n]
+    ties.closeness[moving] = start
+    for _ in range(12):
+        update_closeness(world, 13, np.ones(N_SETTINGS, np.float32))
+    still = np.mean(ties.alive[moving] & (ties.closeness[moving] >= INNER))
+    assert still > 0.5, f"only {still:.0%} of close friends kept at a distance"

@@ -96,20 +96,6 @@ class ConvoyParams:
                "(docs/CALIBRATION.md)",
         doc="Closeness the partner tie of a low-support couple tends to (instead of the "
             "partner row of potential_beta, which the other couples keep).")
-    focus_friend_share: float = param(
-        0.0, unit="share 0-1", lo=0, hi=1,
-        source="Feld 1981 (friendships grow out of shared foci); Hall 2019 (J. Soc. Pers. "
-               "Relat. 36:1278: acquaintances become friends by choice and time together, "
-               "about 50 h to a casual friend, 90 h to a friend, 200 h and more to a close "
-               "one); Mollenhorst, Volker & Flap 2014 (new network members mostly met in "
-               "shared contexts: work, neighbourhood, clubs); value assumption — calibrated "
-               "on the friends and the inner circle by age over ten years (docs/CALIBRATION.md)",
-        doc="Share of the acquaintances adults make in the run in a focus (neighbourhood, work "
-            "or study, club) who are people they could befriend: the tie's potential "
-            "closeness is drawn as a friend's (potential_beta, friend row), like classmates', "
-            "instead of an acquaintance's; with contact it grows past ties.friend_at into a "
-            "friendship. The start's focus ties are unchanged (its friendships are drawn "
-            "directly, friends_by_band).")
     inlaw_share: float = param(
         0.22, unit="share 0-1", lo=0, hi=1,
         source="assumption — calibrated: partners share family life, so each partner's parents "

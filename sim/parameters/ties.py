@@ -21,7 +21,7 @@ class TieParams:
                "friendships; value assumption — calibrated",
         doc="Kin ties fade at this share of the non-kin rate.")
     distant_friend_decay_factor: float = param(
-        1.0, unit="multiplier", lo=0, hi=1,
+        0.5, unit="multiplier", lo=0, hi=1,
         source="Roberts & Dunbar 2015 (Hum. Nat. 26:426; 18 months across leaving school: "
                "friendships at a distance lose closeness, faster than kin, so above "
                "kin_decay_factor); Becker et al. 2009 (J. Soc. Pers. Relat. 26:347: "
@@ -29,7 +29,8 @@ class TieParams:
                "Mok, Wellman & Carrasco 2010 (Urban Stud. 47:2747: phone and e-mail contact "
                "with strong ties barely falls with distance); Roy et al. 2022 (Sci. Rep. "
                "12:20160: 1-4 % of the closest alters change a year); value assumption — "
-               "calibrated",
+               "calibrated: with 0.5 the inner-circle friends at 25-44 stay at 0.33-0.34 over "
+               "ten years (1.0: 0.34 -> 0.15; 0.4: 0.39; docs/CALIBRATION.md)",
         doc="Friendships with someone elsewhere (a friend who moved away, a newcomer's old "
             "friends) fade at this share of the non-kin rate in weeks without meaningful "
             "contact: a friendship kept at a distance is kept up remotely and visited now and "
