@@ -85,10 +85,17 @@ def fulfilment(pop: Population, intake: Intake, w: Weights,
 
 def live_week(pop: Population, intake: Intake, w: Weights, factors: tuple[float, float, float],
               params: Params, rng: np.random.Generator) -> None:
-    """One week: :func:`fulfilment`, then :func:`fluctuate_and_update` (with the answers).
+    """One week of every resident's fulfilment and inner life, then their DJG answers.
 
-    The same as calling the two, in one pass per half of the residents (each resident's
-    week reads only their own fulfilment).
+    In order, per resident: fulfilment (:func:`fulfilment`); the personal fluctuations take
+    an AR(1) step (one emotional and one social, correlated by ``fluctuation_correlation``;
+    uniform shocks scaled to unit variance); the targets of :func:`targets` follow; latent
+    loneliness moves toward them with inertia (slower recovery while chronic); grief fades
+    with the personal half-life; desires are lowered toward what is achieved (faster with
+    mastery) and drift back to the personal baseline; withdrawal builds while loneliness is
+    chronic and fades otherwise; and the resident answers the 11 items (see
+    :func:`answer_items`). One pass per half of the residents: each resident's week reads
+    only their own state.
 
     Args:
         pop: The population table.
@@ -96,7 +103,8 @@ def live_week(pop: Population, intake: Intake, w: Weights, factors: tuple[float,
         w: This week's setting weights.
         factors: ``(work, school, club)`` shares of those foci kept under lockdown measures.
         params: Model parameters.
-        rng: The loneliness stream.
+        rng: The loneliness stream (one key for two uniform draws per resident, made in the
+            compiled loop: :func:`sim.rng.uniform_at`).
     """
     fulfil = _fulfilment_rows(pop, intake, w, factors, params)
     week, answer = _week_rows(pop, params, rng), _answer_rows(pop, params)
@@ -169,28 +177,6 @@ def targets(pop: Population, params: Params) -> tuple[np.ndarray, np.ndarray]:
     out = np.empty((2, n), np.float32)
     _targets(*_person(pop, n), _gains(lon), out)
     return out[0], out[1]
-
-
-def fluctuate_and_update(pop: Population, params: Params, rng: np.random.Generator) -> None:
-    """One week of every resident's inner life, then their answers to the DJG items.
-
-    In order, per resident: the personal fluctuations take an AR(1) step (one emotional and
-    one social, correlated by ``fluctuation_correlation``; uniform shocks scaled to unit
-    variance); the targets of :func:`targets` follow; latent loneliness moves toward them
-    with inertia (slower recovery while chronic); grief fades with the personal half-life;
-    desires are lowered toward what is achieved (faster with mastery) and drift back to the
-    personal baseline; withdrawal builds while loneliness is chronic and fades otherwise;
-    and the resident answers the 11 items (see :func:`answer_items`).
-
-    Args:
-        pop: The population table (fulfilment already computed).
-        params: Model parameters.
-        rng: The loneliness stream (one key for two uniform draws per resident, made in the
-            compiled loop: :func:`sim.rng.uniform_at`).
-    """
-    week, answer = _week_rows(pop, params, rng), _answer_rows(pop, params)
-    on_two_cores(pop.n, lambda lo, hi: _week(*week(lo, hi)))
-    on_two_cores(pop.n, lambda lo, hi: _answer_all(*answer(lo, hi)))
 
 
 def _week_rows(pop: Population, params: Params, rng: np.random.Generator
@@ -325,7 +311,7 @@ def _answer_all(n, emotional, social, offset, first, thresholds, short, djg_e, d
 def _week(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e, wobble_s,
           halflife, emotional, social, adapt_boost, base_e, base_s, withdrawal, lonely_weeks,
           gains, dynamics, key, first):  # pragma: no cover - compiled
-    """One week per resident; see :func:`fluctuate_and_update`.
+    """One week's inner life per resident; see :func:`live_week`.
 
     The columns are rows ``first ..`` of the table; row ``r``'s two shocks are draws
     ``2r`` and ``2r + 1`` of the week's key. A few simple loops rather than one long one:
