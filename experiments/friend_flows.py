@@ -118,26 +118,41 @@ def _split_endings(ties: Ties, ids: np.ndarray, pop: Any, params: Any) -> None:
 
 
 def _instrument() -> None:
-    """Wrap the functions that add and end ties."""
-    remove, add, update = Ties.remove, Ties.add, maintenance.update_closeness
+    """Wrap the functions that add and end ties.
+
+    Ties end through ``World.unlink`` (one compiled pass) or, when they fade out in a
+    maintenance pass, ``Ties.remove``; they are added through ``Ties.add`` or
+    ``Ties.add_drawn``.
+    """
+    remove, unlink, update = Ties.remove, world_module.World.unlink, maintenance.update_closeness
+
+    def count_lost(ties: Ties, ids: np.ndarray) -> None:
+        model = STATE["model"]
+        if STATE["on"] and ties is model.world.ties:
+            ids = np.unique(np.asarray(ids, np.int32))
+            ids = ids[ties.alive[ids]]
+            if CAUSE[-1] == "endings":
+                _split_endings(ties, ids, model.world.pop, model.params)
+            else:
+                _count_ends(ties, ids, model.world.pop, "lost: " + CAUSE[-1])
 
     def tagged_remove(self: Ties, ids: np.ndarray) -> None:
-        model = STATE["model"]
-        if STATE["on"] and self is model.world.ties:
-            ids = np.unique(np.asarray(ids, np.int32))
-            ids = ids[self.alive[ids]]
-            if CAUSE[-1] == "endings":
-                _split_endings(self, ids, model.world.pop, model.params)
-            else:
-                _count_ends(self, ids, model.world.pop, "lost: " + CAUSE[-1])
+        count_lost(self, ids)
         remove(self, ids)
 
-    def tagged_add(self: Ties, *args: Any, **kwargs: Any) -> np.ndarray:
-        ids = add(self, *args, **kwargs)
-        model = STATE["model"]
-        if STATE["on"] and self is model.world.ties:
-            _count_ends(self, ids, model.world.pop, "gained: new friendship (" + CAUSE[-1] + ")")
-        return ids
+    def tagged_unlink(self: Any, ids: np.ndarray, *args: Any, **kwargs: Any) -> None:
+        count_lost(self.ties, ids)
+        unlink(self, ids, *args, **kwargs)
+
+    def tagged(add: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]:
+        def tagged_add(self: Ties, *args: Any, **kwargs: Any) -> np.ndarray:
+            ids = add(self, *args, **kwargs)
+            model = STATE["model"]
+            if STATE["on"] and self is model.world.ties:
+                _count_ends(self, ids, model.world.pop,
+                            "gained: new friendship (" + CAUSE[-1] + ")")
+            return ids
+        return tagged_add
 
     def tagged_update(world: Any, weeks: int, kept: np.ndarray) -> None:
         if not STATE["on"]:
@@ -156,7 +171,8 @@ def _instrument() -> None:
             _count_ends(ties, grown[before[grown] == kind], world.pop,
                         f"gained: {KIND_NAMES[kind]} grown into a friend")
 
-    Ties.remove, Ties.add = tagged_remove, tagged_add
+    Ties.remove, world_module.World.unlink = tagged_remove, tagged_unlink
+    Ties.add, Ties.add_drawn = tagged(Ties.add), tagged(Ties.add_drawn)
     maintenance.update_closeness = model_module.update_closeness = tagged_update
     _wrap(maintenance, "outlive", "friend elsewhere died")
     _wrap(participation, "change_clubs", "club change")
