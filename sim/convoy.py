@@ -17,7 +17,17 @@ from sim.population import DIVORCED, FRAIL, WIDOWED, Population
 from sim.profiles import ADULT_BAND_MEANS, AGE_BANDS, Profile, adult_band
 from sim.rng import beta_at, bits_at, kernel_key, key_of, normal_at, pair_code, uniform_at
 from sim.synth import in_class
-from sim.ties import CLUB, COLLEAGUE, DESCENDANT_GAP, FAMILY, FRIEND, NEIGHBOUR, PARTNER, Ties
+from sim.ties import (
+    CLUB,
+    COLLEAGUE,
+    DESCENDANT_GAP,
+    FAMILY,
+    FRIEND,
+    NEIGHBOUR,
+    PARTNER,
+    Ties,
+    start_closeness,
+)
 
 #: Row of ``convoy.potential_beta`` per tie kind: volunteers draw like friends, activity groups
 #: like clubs.
@@ -60,8 +70,7 @@ def add_ties(ties: Ties, rng: np.random.Generator, params: Params, a: np.ndarray
         pot, share = np.empty(len(a), np.float32), np.empty(len(a), np.float32)
         _pair_draws(key, np.asarray(a, np.int32), np.asarray(b, np.int32), ab[0], ab[1], pot,
                     share)
-        start = pot * (0.8 + 0.2 * share) if settled else np.minimum(pot, 0.15 + 0.15 * share)
-        return ties.add(a, b, kind, start, pot, age_gap)
+        return ties.add(a, b, kind, start_closeness(pot, share, settled), pot, age_gap)
     alpha, beta = _beta_params(params)[_BETA_ROW[kind]]
     return ties.add_drawn(rng, a, b, kind, alpha, beta, settled, age_gap)
 
@@ -268,7 +277,7 @@ def partner_support(pop: Population, ties: Ties, rng: np.random.Generator, param
                 np.float64(beta), pot, part)
     ties.potential[changed] = pot
     if settled:
-        ties.closeness[changed] = pot * (0.8 + 0.2 * part)
+        ties.closeness[changed] = start_closeness(pot, part, settled=True)
     else:
         ties.closeness[changed] = np.minimum(ties.closeness[changed], pot)
     return changed

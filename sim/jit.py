@@ -76,15 +76,20 @@ def on_two_cores(n: int, run: Callable[[int, int], object]) -> None:
         n: Number of rows.
         run: Calls the kernel on rows ``lo`` to ``hi`` (slices of its arrays).
     """
+    _halves(n, run)
+
+
+def _halves(n: int, run: Callable[[int, int], object]) -> tuple:
+    """``run`` over ``range(n)``: one call, or the two halves at once; their results."""
     if THREADS < 2 or n < TWO_CORES_FROM:
-        run(0, n)
-        return
+        return (run(0, n),)
     half = n // 2
     second = _second_core().submit(run, half, n)
     try:
-        run(0, half)
+        first = run(0, half)
     finally:
-        second.result()
+        rest = second.result()
+    return first, rest
 
 
 def found_on_two_cores(n: int, run: Callable[[int, int], object]) -> object:
@@ -101,14 +106,10 @@ def found_on_two_cores(n: int, run: Callable[[int, int], object]) -> object:
     Returns:
         The first half's findings, then the second's (per array of the tuple).
     """
-    if THREADS < 2 or n < TWO_CORES_FROM:
-        return run(0, n)
-    half = n // 2
-    second = _second_core().submit(run, half, n)
-    try:
-        first = run(0, half)
-    finally:
-        rest = second.result()
+    parts = _halves(n, run)
+    if len(parts) == 1:
+        return parts[0]
+    first, rest = parts
     if isinstance(first, tuple):
         return tuple(np.concatenate(pair) for pair in zip(first, rest, strict=True))
     return np.concatenate([first, rest])

@@ -114,6 +114,7 @@ def live_week(pop: Population, intake: Intake, w: Weights, factors: tuple[float,
 
 @kernel
 def _live_week(fulfil, week, answer):  # pragma: no cover - compiled
+    """The three kernels of :func:`live_week` on one half of the residents, in order."""
     _fulfil(*fulfil)
     _week(*week)
     _answer_all(*answer)

@@ -9,6 +9,8 @@ from importlib import resources
 
 import numpy as np
 
+from sim.jit import inline, kernel
+
 #: Lower bounds of the seven age bands of ``age_shares`` (the last band is 85-100).
 AGE_BANDS = (0, 18, 25, 45, 65, 75, 85)
 #: Lower bounds of the six adult bands used by every other profile list.
@@ -128,11 +130,36 @@ def within_bands(values: np.ndarray, age: np.ndarray) -> np.ndarray:
     Returns:
         Values per age, clipped to 0-1.
     """
-    v = np.asarray(values, float)
-    m = np.asarray(ADULT_BAND_MEANS)
-    slope = band_slopes(v)
-    band = adult_band(np.asarray(age))
-    return np.clip(v[band] + slope[band] * (age - m[band]), 0.0, 1.0)
+    v, age = np.asarray(values, float), np.asarray(age)
+    return _within_bands(v, band_slopes(v), np.asarray(ADULT_BAND_MEANS, float), BAND_OF_YEAR,
+                         age.ravel()).reshape(age.shape)
+
+
+@kernel
+def _within_bands(values, slopes, means, band_of_year, age):  # pragma: no cover - compiled
+    out = np.empty(len(age))
+    for i in range(len(age)):
+        out[i] = share_at(values, slopes, means, band_at(age[i], band_of_year), age[i])
+    return out
+
+
+@inline
+def share_at(values, slopes, means, band, age):  # pragma: no cover - compiled
+    """One age's value of :func:`within_bands` (``values``, ``slopes``: one per band)."""
+    share = values[band] + slopes[band] * (np.float64(age) - means[band])
+    return min(max(share, 0.0), 1.0)
+
+
+@inline
+def band_at(age, band_of_year):  # pragma: no cover - compiled
+    """One age's adult band (:func:`adult_band`, for compiled loops)."""
+    return band_of_year[int(min(age, np.float32(120.0)))]
+
+
+@inline
+def work_age(age, retirement_age):  # pragma: no cover - compiled
+    """The age whose band's employment applies (:func:`work_band`): 64 up to the pension."""
+    return np.float32(64.0) if age >= 65 and age < retirement_age else age
 
 
 def band_slopes(values: np.ndarray) -> np.ndarray:
@@ -175,7 +202,15 @@ def work_band(age: np.ndarray, retirement_age: float) -> np.ndarray:
         Band indices as int8.
     """
     age = np.asarray(age, np.float32)
-    return adult_band(np.where((age >= 65) & (age < retirement_age), np.float32(64.0), age))
+    return _work_bands(age.ravel(), np.float32(retirement_age), BAND_OF_YEAR).reshape(age.shape)
+
+
+@kernel
+def _work_bands(age, retirement_age, band_of_year):  # pragma: no cover - compiled
+    out = np.empty(len(age), np.int8)
+    for i in range(len(age)):
+        out[i] = band_at(work_age(age[i], retirement_age), band_of_year)
+    return out
 
 
 #: Adult band index (0-5) of each whole year of age 0-120.

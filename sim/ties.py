@@ -30,6 +30,26 @@ N_SETTINGS = len(SETTING_NAMES)
 INNER, MIDDLE = 0.7, 0.4
 #: Age difference (years) from which a relative counts as one's child or grandchild.
 DESCENDANT_GAP = 18.0
+#: Where a tie's closeness starts (uniform between the two): a settled tie (one that exists
+#: before it is modelled) at these shares of its potential, a new acquaintance at this
+#: closeness (at most its potential), growing with contact (assumption).
+SETTLED_START, NEW_START = (0.8, 1.0), (0.15, 0.3)
+
+
+def start_closeness(potential: np.ndarray, share: np.ndarray, settled: bool) -> np.ndarray:
+    """Starting closeness of ties from a uniform share 0-1 each (see :data:`SETTLED_START`).
+
+    Args:
+        potential: The ties' potential closeness.
+        share: Where each starts within its range, 0-1.
+        settled: Settled ties, or new acquaintances.
+
+    Returns:
+        Starting closeness per tie.
+    """
+    lo, hi = SETTLED_START if settled else NEW_START
+    start = lo + (hi - lo) * share
+    return potential * start if settled else np.minimum(potential, start)
 
 
 _COLUMNS = ("a", "b", "kind", "closeness", "potential", "alive", "setting", "value_emotional",
@@ -114,8 +134,8 @@ class Ties:
                   ) -> np.ndarray:
         """Add ties of one kind whose potential and starting closeness are drawn.
 
-        The potential is Beta(``alpha``, ``beta``); a settled tie starts at 0.8-1.0 of it, a
-        new one at 0.15-0.3 (uniform) or its potential if that is lower. All potentials are
+        The potential is Beta(``alpha``, ``beta``); the closeness starts as
+        :func:`start_closeness` has it, from a uniform draw per tie. All potentials are
         drawn first, then all starting shares, as numpy would draw them for the whole batch.
 
         Args:
@@ -134,7 +154,8 @@ class Ties:
         a = np.asarray(a, np.int32)
         b = np.asarray(b, np.int32)
         self.reserve(len(a))
-        added = _draw_and_store(rng, a, b, np.int8(kind), alpha, beta, settled,
+        lo, hi = SETTLED_START if settled else NEW_START
+        added = _draw_and_store(rng, a, b, np.int8(kind), alpha, beta, settled, lo, hi,
                                 per_item(age_gap, len(a), np.int8), self.n, *self._stored())
         return self._taken(added)
 
@@ -356,7 +377,7 @@ def _store(a, b, kind, closeness, potential, age_gap, first, count, slots, peer,
 
 
 @kernel
-def _draw_and_store(rng, a, b, kind, alpha, beta, settled, age_gap, first, *stored
+def _draw_and_store(rng, a, b, kind, alpha, beta, settled, lo, hi, age_gap, first, *stored
                     ):  # pragma: no cover - compiled
     """Draw potentials and starting closeness, then :func:`_store`; see Ties.add_drawn."""
     n = len(a)
@@ -365,9 +386,7 @@ def _draw_and_store(rng, a, b, kind, alpha, beta, settled, age_gap, first, *stor
     for i in range(n):
         potential[i] = np.float32(rng.beta(alpha, beta))
     for i in range(n):
-        if settled:
-            closeness[i] = potential[i] * np.float32(rng.uniform(0.8, 1.0))
-        else:
-            closeness[i] = min(potential[i], np.float32(rng.uniform(0.15, 0.3)))
+        start = np.float32(rng.uniform(lo, hi))  # as start_closeness, drawn in the stream
+        closeness[i] = potential[i] * start if settled else min(potential[i], start)
     return _store(a, b, np.full(n, kind, np.int8), closeness, potential, age_gap, first,
                   *stored)

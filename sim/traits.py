@@ -30,7 +30,16 @@ from sim.population import (
     STUDENT,
     Population,
 )
-from sim.profiles import ADULT_BAND_MEANS, AGE_BANDS, BAND_OF_YEAR, Profile, band_slopes
+from sim.profiles import (
+    ADULT_BAND_MEANS,
+    AGE_BANDS,
+    BAND_OF_YEAR,
+    Profile,
+    band_at,
+    band_slopes,
+    share_at,
+    work_age,
+)
 
 #: Profile lists read per resident, in the order of the rows of the table passed to the kernel.
 SHARES = ("frail", "chronic", "disability", "low_income", "migration_background",
@@ -107,19 +116,6 @@ def _social_need(age, need):  # pragma: no cover - compiled
                np.float32(0.2))
 
 
-@inline
-def _band(age, band_of_year):  # pragma: no cover - compiled
-    """Adult band of an age (:func:`sim.profiles.adult_band`)."""
-    return band_of_year[int(min(age, np.float32(120.0)))]
-
-
-@inline
-def _at_age(values, slopes, means, key, band, age):  # pragma: no cover - compiled
-    """A profile list at a single year of age (:func:`sim.profiles.within_bands`)."""
-    share = values[key, band] + slopes[key, band] * (np.float64(age) - means[band])
-    return min(max(share, 0.0), 1.0)
-
-
 @kernel
 def _draw(rng, first, age, female_share, values, slopes, means, age_bands, band_of_year,
           retirement_age, graduation_age, rules, need, active, col_age, female, health,
@@ -144,17 +140,16 @@ def _draw(rng, first, age, female_share, values, slopes, means, age_bands, band_
     for i in range(n):
         r, a = first + i, age[i]
         adult = a >= _ADULT
-        band = _band(a, band_of_year)
-        frail = _at_age(values, slopes, means, _FRAIL, band, a) if adult else 0.0
-        chronic = _at_age(values, slopes, means, _CHRONIC, band, a) if adult else 0.0
+        band = band_at(a, band_of_year)
+        frail = share_at(values[_FRAIL], slopes[_FRAIL], means, band, a) if adult else 0.0
+        chronic = share_at(values[_CHRONIC], slopes[_CHRONIC], means, band, a) if adult else 0.0
         health[r] = FRAIL if u[i, 0] < frail else CHRONIC if u[i, 0] < frail + chronic else 0
         disability[r] = u[i, 1] < (values[_DISABILITY, band] if adult else 0.0)
         low_income[r] = u[i, 2] < (values[_LOW_INCOME, band] if adult else 0.06)
         migration[r] = u[i, 3] < values[_MIGRATION, band]
         caregiver[r] = u[i, 4] < (values[_CAREGIVER, band] if adult else 0.0)
         # The 45-64 band's employment holds up to the state-pension age (profiles.work_band).
-        at_work = np.float32(64.0) if a >= 65 and a < retirement_age else a
-        employed_share = values[_EMPLOYED, _band(at_work, band_of_year)]
+        employed_share = values[_EMPLOYED, band_at(work_age(a, retirement_age), band_of_year)]
         employed[i] = adult and u[i, 5] < employed_share
         student = (adult and not employed[i] and a < graduation_age
                    and u[i, 6] * max(1 - employed_share, 1e-9) < values[_STUDENTS, band])
