@@ -18,6 +18,7 @@ For each resident (compiled loops over all residents, see :mod:`sim.jit`):
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable
 
 import numpy as np
@@ -192,12 +193,53 @@ def _week_rows(pop: Population, params: Params, rng: np.random.Generator
         keep, np.sqrt(1 - keep**2) * np.sqrt(12), rho, np.sqrt(1 - rho**2),  # stationary SD 1
         1 / lon.inertia_weeks, lon.chronic_after_weeks, lon.chronic_inertia_factor,
         lon.adaptation_per_year / 52, lon.restore_per_year / 52, lon.withdrawal_per_year / 52,
+        prone_from(lon.withdrawal_prone_share),
     ], np.float32)
     rows = (*_person(pop, n), pop.grief_halflife[:n], pop.emotional[:n], pop.social[:n],
             pop.adapt_boost[:n], pop.desired_emotional_base[:n], pop.desired_social_base[:n],
             pop.withdrawal[:n], pop.lonely_weeks[:n])
     gains = _gains(lon)
     return lambda lo, hi: (*(c[lo:hi] for c in rows), gains, dynamics, key, lo)
+
+
+def prone_from(share: float) -> float:
+    """Vulnerability from which chronic loneliness builds withdrawal (the top ``share``).
+
+    Args:
+        share: Share of residents prone to withdraw (0-1).
+
+    Returns:
+        The standard-score threshold (-inf for everyone, +inf for nobody).
+    """
+    if share >= 1:
+        return -np.inf
+    if share <= 0:
+        return np.inf
+    return float(statistics.NormalDist().inv_cdf(1 - share))
+
+
+def give_vulnerability(pop: Population, key: np.uint64, ids: np.ndarray) -> None:
+    """Each new resident's lasting vulnerability: a standard score keyed by their row.
+
+    Drawn from a key of its own (:func:`sim.rng.uniform_at`), so the other streams' draws
+    are the same whatever this one holds.
+
+    Args:
+        pop: The population table.
+        key: The run's vulnerability key (:func:`sim.rng.kernel_key`).
+        ids: The new rows.
+    """
+    _normal_at(key, np.asarray(ids, np.int64), pop.vulnerability)
+
+
+@kernel
+def _normal_at(key, ids, out):  # pragma: no cover - compiled
+    """Box-Muller from two keyed uniforms per row."""
+    for j in range(len(ids)):
+        r = ids[j]
+        u = 1.0 - np.float64(uniform_at(key, 2 * r))  # (0, 1]
+        v = np.float64(uniform_at(key, 2 * r + 1))
+        out[r] = np.float32(np.sqrt(-2.0 * np.log(u)) * np.cos(2.0 * np.pi * v))
 
 
 def answer_items(pop: Population, params: Params) -> None:
@@ -243,18 +285,19 @@ def _person(pop: Population, n: int) -> tuple[np.ndarray, ...]:
     """The columns the targets read, in the order of :func:`_target_of`."""
     return (pop.mastery[:n], pop.desired_emotional[:n], pop.desired_social[:n],
             pop.achieved_emotional[:n], pop.achieved_social[:n], pop.grief[:n],
-            pop.fluctuation[0, :n], pop.fluctuation[1, :n])
+            pop.fluctuation[0, :n], pop.fluctuation[1, :n], pop.vulnerability[:n])
 
 
 def _gains(lon: LonelinessParams) -> np.ndarray:
     """The parameters of the targets, in the order :func:`_target_of` reads them."""
     return np.array([lon.mastery_protection, lon.emotional_gain, lon.social_gain,
-                     lon.grief_weight, lon.fluctuation_sd, lon.fluctuation_gap_sd], np.float32)
+                     lon.grief_weight, lon.fluctuation_sd, lon.fluctuation_gap_sd,
+                     lon.vulnerability_sd], np.float32)
 
 
 @inline
 def _target_of(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e, wobble_s,
-               gains):  # pragma: no cover - compiled
+               vulnerable, gains):  # pragma: no cover - compiled
     """Target emotional and social latent loneliness of one resident (see :func:`targets`).
 
     The personal fluctuations (standard scores) scale how strongly the gap is felt
@@ -269,18 +312,22 @@ def _target_of(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wob
     mean_one = felt * felt / 2
     felt_e = exp32(felt * wobble_e - mean_one)
     felt_s = exp32(felt * wobble_s - mean_one)
+    lasting = gains[6] * vulnerable
     te = emotional_gain * gap_e * respond * felt_e + grief_weight * grief + own * wobble_e
     ts = social_gain * gap_s * respond * felt_s + own * wobble_s
+    if lasting != zero:
+        te += lasting
+        ts += lasting
     return min(max(te, zero), np.float32(6.0)), min(max(ts, zero), np.float32(5.0))
 
 
 @kernel
 def _targets(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e, wobble_s,
-             gains, out):  # pragma: no cover - compiled
+             vulnerable, gains, out):  # pragma: no cover - compiled
     for i in range(len(mastery)):
         out[0, i], out[1, i] = _target_of(mastery[i], desired_e[i], desired_s[i], achieved_e[i],
                                           achieved_s[i], grief[i], wobble_e[i], wobble_s[i],
-                                          gains)
+                                          vulnerable[i], gains)
 
 
 @kernel
@@ -310,7 +357,8 @@ def _answer_all(n, emotional, social, offset, first, thresholds, short, djg_e, d
 
 @kernel
 def _week(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e, wobble_s,
-          halflife, emotional, social, adapt_boost, base_e, base_s, withdrawal, lonely_weeks,
+          vulnerable, halflife, emotional, social, adapt_boost, base_e, base_s, withdrawal,
+          lonely_weeks,
           gains, dynamics, key, first):  # pragma: no cover - compiled
     """One week's inner life per resident; see :func:`live_week`.
 
@@ -321,6 +369,7 @@ def _week(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e
     keep, scale, rho, rest = dynamics[0], dynamics[1], dynamics[2], dynamics[3]
     usual, chronic_after, chronic_factor = dynamics[4], dynamics[5], dynamics[6]
     adaptation, restore, withdrawal_rate = dynamics[7], dynamics[8], dynamics[9]
+    prone_from = dynamics[10]
     half, zero, one = np.float32(0.5), np.float32(0.0), np.float32(1.0)
     slow = usual / chronic_factor
     n = len(mastery)
@@ -332,7 +381,8 @@ def _week(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e
         wobble_s[i] = keep * wobble_s[i] + scale * shock_s
     for i in range(n):
         te, ts = _target_of(mastery[i], desired_e[i], desired_s[i], achieved_e[i],
-                            achieved_s[i], grief[i], wobble_e[i], wobble_s[i], gains)
+                            achieved_s[i], grief[i], wobble_e[i], wobble_s[i], vulnerable[i],
+                            gains)
         # Chronic loneliness is slow to recover, but can deepen at the ordinary pace.
         recover = slow if lonely_weeks[i] >= chronic_after else usual
         e, s = emotional[i], social[i]
@@ -348,7 +398,8 @@ def _week(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e
         desired_e[i] = d_e + adapt * min(achieved_e[i] - d_e, zero) + restore * (base_e[i] - d_e)
         desired_s[i] = d_s + adapt * min(achieved_s[i] - d_s, zero) + restore * (base_s[i] - d_s)
         # Withdrawal builds while loneliness is chronic and fades otherwise.
-        chronic = np.float32(lonely_weeks[i] >= chronic_after)
+        chronic = np.float32((lonely_weeks[i] >= chronic_after)
+                             & (vulnerable[i] >= prone_from))
         withdrawal[i] += withdrawal_rate * (chronic - withdrawal[i])
 
 

@@ -107,6 +107,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("sociability", np.float32, 0.0, "multiplier - 1", "More new ties (social skills)."),
     Column("support", np.float32, 0.0, "0-1", "Practical support closing the gap to full "
            "out-of-home contact (transport, respite)."),
+    Column("vulnerability", np.float32, 0.0, "standard score", "Lasting personal "
+           "vulnerability to loneliness (social cognition, mood; see "
+           "loneliness.vulnerability_sd)."),
     Column("item_offset", np.float32, 0.0, "latent points", "Personal response style per DJG "
            "item (fixed).", width=DJG_ITEMS),
 )

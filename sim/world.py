@@ -19,10 +19,11 @@ from sim.contacts import Intake, add_to_ends, out_of_home, revalue
 from sim.convoy import owes_replacement
 from sim.events.hazards import HazardTables, normalise_health
 from sim.jit import kernel
+from sim.loneliness import give_vulnerability
 from sim.parameters import Params
 from sim.population import PARTNERED, STUDENT, WIDOWED, Population
 from sim.profiles import load_profile
-from sim.rng import stream
+from sim.rng import kernel_key, stream
 from sim.scenario import Scenario
 from sim.ties import FAMILY, FRIEND, Ties
 
@@ -64,6 +65,8 @@ class World:
         self.born = 0  # born since the last in-migration
         self._going_out: np.ndarray | None = None
         self._stale: list[np.ndarray] = []
+        #: Key of the residents' lasting vulnerability (a stream of its own, keyed by row).
+        self.vulnerability_key = kernel_key(stream(scenario.seed, "vulnerability"))
         self._build(size)
 
     # ---- construction ------------------------------------------------------------------
@@ -71,6 +74,7 @@ class World:
         rng, net = self.streams["population"], self.streams["network"]
         pop, ties, params, profile = self.pop, self.ties, self.params, self.profile
         ids = synth.create_residents(pop, profile, params, rng, size)
+        give_vulnerability(pop, self.vulnerability_key, ids)
         self.next_household = synth.form_households(pop, profile, params, rng, ids, 0)
         #: The town's workplaces, schools and places of study, counted at the start.
         self.places = synth.assign_foci(pop, profile, params, rng, ids, self.n_neighbourhoods)
@@ -337,6 +341,7 @@ class World:
         """
         ids = synth.create_residents(self.pop, self.profile, self.params,
                                      self.streams["migration"], len(ages), ages)
+        give_vulnerability(self.pop, self.vulnerability_key, ids)
         cap = self.pop.capacity
         self.ties.ensure_residents(cap)
         self.intake.ensure(cap)

@@ -83,7 +83,8 @@ def test_needs_narrow_as_residents_age_in_the_maintenance_pass(fresh):
 def test_the_felt_gap_fluctuation_leaves_content_residents_alone(fresh):
     """A fluctuation that scales the gap cannot make someone without a shortfall lonely."""
     world = fresh.world
-    with_params(world, loneliness={"fluctuation_sd": 0.0, "fluctuation_gap_sd": 1.0})
+    with_params(world, loneliness={"fluctuation_sd": 0.0, "fluctuation_gap_sd": 1.0,
+                                   "vulnerability_sd": 0.0})
     pop = world.pop
     n = pop.n
     pop.fluctuation[:, :n] = 0.0  # an ordinary mood

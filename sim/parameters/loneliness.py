@@ -95,6 +95,19 @@ class LonelinessParams:
                "feels less rewarding; size assumption — calibrated",
         doc="Share of the worth of contact lost at full withdrawal (why light measures help "
             "the chronically lonely little).")
+    vulnerability_sd: float = param(
+        1.5, unit="DJG points per standard deviation", lo=0, hi=5,
+        source="Boomsma et al. 2005 (Dutch twins: about half of the variance in loneliness is "
+               "lasting and heritable); Cacioppo & Hawkley 2009 (stable differences in social "
+               "cognition); size assumption — calibrated",
+        doc="What a resident's lasting personal vulnerability (a standard score drawn once) "
+            "adds to both latent targets, whatever their circumstances.")
+    withdrawal_prone_share: float = param(
+        0.2, unit="share 0-1", lo=0, hi=1,
+        source="Cacioppo & Hawkley 2009 (the loop of hypervigilance and withdrawal runs in "
+               "those whose social cognition turns negative); share assumption — calibrated",
+        doc="Share of residents (the most vulnerable) in whom chronic loneliness builds "
+            "withdrawal; 1: everyone.")
     warm_up_weeks: int = param(
         156, unit="weeks", lo=0, hi=1040,
         source="model design: long enough for desires and withdrawal to settle",
