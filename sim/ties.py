@@ -209,13 +209,9 @@ class Ties:
             stayer: The end who stays, per tie.
             age_gap: Age of the one who leaves minus the stayer's, per tie.
         """
-        leaver = np.where(self.a[ids] == stayer, self.b[ids], self.a[ids])
-        tie_slots.detach(np.asarray(ids, np.int32), leaver, np.asarray(stayer, np.int32),
-                     self.count, self.slots, self.peer)
-        self.a[ids] = stayer
-        self.b[ids] = -1
-        self.age_gap[ids] = age_gap
-        self.near[ids] = False
+        move_elsewhere(np.asarray(ids, np.int32), np.asarray(stayer, np.int32),
+                       np.asarray(age_gap, np.int8), self.a, self.b, self.age_gap, self.near,
+                       self.count, self.slots, self.peer)
 
     def ties_of(self, residents: np.ndarray) -> np.ndarray:
         """All live tie ids of some residents (a tie between two of them appears once).
@@ -324,6 +320,22 @@ class Ties:
             new[: self.capacity] = old
             setattr(self, name, new)
         self.capacity = capacity
+
+
+@kernel
+def move_elsewhere(ids, stayer, gap, a, b, age_gap, near, count, slots, peer
+                   ):  # pragma: no cover - compiled
+    """Ties go on with someone outside the municipality; see :meth:`Ties.make_external`."""
+    leaver = np.empty(len(ids), np.int32)
+    for i in range(len(ids)):
+        t = ids[i]
+        leaver[i] = b[t] if a[t] == stayer[i] else a[t]
+    tie_slots.detach(ids, leaver, stayer, count, slots, peer)
+    for i in range(len(ids)):
+        t = ids[i]
+        a[t], b[t] = stayer[i], -1
+        age_gap[t] = gap[i]
+        near[t] = False
 
 
 @kernel
