@@ -355,15 +355,7 @@ class World:
         if not len(ids):
             return
         others = difference(self.housemates(via), ids)
-        order = np.argsort(self.pop.household[others], kind="stable")
-        others = others[order]
-        hh_sorted = self.pop.household[others]
-        lo = np.searchsorted(hh_sorted, self.pop.household[ids], side="left")
-        hi = np.searchsorted(hh_sorted, self.pop.household[ids], side="right")
-        count = hi - lo
-        a = np.repeat(ids, count)
-        b = others[np.concatenate([np.arange(s, e) for s, e in zip(lo, hi, strict=True)])
-                   ] if count.sum() else np.zeros(0, np.int32)
+        a, b = _pairs_at_home(np.asarray(ids, np.int32), others, self.pop.household)
         self.link(a, b, FAMILY, settled=True)
 
     def immigrate(self, count: int) -> np.ndarray:
@@ -562,3 +554,25 @@ def _move_out(ids, n, keep_after, share, a, b, kind, closeness, alive, setting,
                              np.float32(100)))
     move_elsewhere(kept, stayer, gap, a, b, age_gap, near, count, slots, peer)
     return kept
+
+
+@kernel
+def _pairs_at_home(ids, others, household):  # pragma: no cover - compiled
+    """Each of ``ids`` paired with each of ``others`` (ascending) in the same household.
+
+    Returns:
+        ``(a, b)``: pairs in the order of ``ids``, then of ``others``.
+    """
+    count = 0
+    for i in ids:
+        for o in others:
+            count += household[o] == household[i]
+    a = np.empty(count, np.int32)
+    b = np.empty(count, np.int32)
+    k = 0
+    for i in ids:
+        for o in others:
+            if household[o] == household[i]:
+                a[k], b[k] = i, o
+                k += 1
+    return a, b
