@@ -24,8 +24,11 @@ from sim.ties import (
     FAMILY,
     FRIEND,
     NEIGHBOUR,
+    NEW_START,
     PARTNER,
+    SETTLED_START,
     Ties,
+    draw_and_store,
     start_closeness,
 )
 
@@ -522,18 +525,46 @@ def inlaw_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
     """
     if not len(a):
         return np.zeros(0, np.int32)
-    holder, other, via, gap, near = _inlaw_pairs(
-        rng, np.concatenate([a, b]).astype(np.int32), np.concatenate([b, a]).astype(np.int32),
-        params.convoy.inlaw_share, ties.count, ties.slots, ties.peer, ties.kind, ties.via,
-        ties.age_gap, ties.near, pop.age, pop.household)
-    ids = add_ties(ties, rng, params, holder, other, FAMILY, settled)
-    ties.via[ids] = via
-    ties.age_gap[ids] = gap
-    ties.near[ids] = near  # the partner's kin nearby are near too
-    f = np.float32(params.convoy.inlaw_closeness)
-    ties.potential[ids] *= f
-    ties.closeness[ids] *= f
-    return ids
+    alpha, beta = _beta_params(params)[_BETA_ROW[FAMILY]]
+    lo, hi = SETTLED_START if settled else NEW_START
+    holder = np.concatenate([a, b]).astype(np.int32)
+    via = np.concatenate([b, a]).astype(np.int32)
+
+    def store(first: int, *stored: np.ndarray) -> int:
+        return _add_inlaws(rng, holder, via, params.convoy.inlaw_share, alpha, beta, settled,
+                           lo, hi, np.float32(params.convoy.inlaw_closeness), pop.age,
+                           pop.household, first, *stored)
+
+    return ties.add_by(store, len(holder) * ties.max_ties)  # a partner's ties at most each
+
+
+@kernel
+def _add_inlaws(rng, holder, via, share, alpha, beta, settled, lo, hi, closer, age, household,
+                first, count, slots, peer, a, b, kind, closeness, potential, alive, age_gap,
+                fixed_rate, tie_via, near):  # pragma: no cover - compiled
+    """Find, draw and store in-law ties from id ``first`` on; see :func:`inlaw_ties`.
+
+    The pairs and their draws come from :func:`_inlaw_pairs`, the potentials and starting
+    closeness from :func:`sim.ties.draw_and_store`, in the same stream; then each tie records
+    the partner it comes through, its age gap and nearness, and its potential and closeness
+    are scaled by ``closer`` (``convoy.inlaw_closeness``).
+
+    Returns:
+        How many ties were added.
+    """
+    by, to, through, gaps, nearby = _inlaw_pairs(rng, holder, via, share, count, slots, peer,
+                                                 kind, tie_via, age_gap, near, age, household)
+    added = draw_and_store(rng, by, to, np.int8(FAMILY), alpha, beta, settled, lo, hi,
+                           np.zeros(len(by), np.int8), first, count, slots, peer, a, b, kind,
+                           closeness, potential, alive, age_gap, fixed_rate, tie_via, near)
+    for j in range(added):
+        t = first + j
+        tie_via[t] = through[j]
+        age_gap[t] = gaps[j]
+        near[t] = nearby[j]  # the partner's kin nearby are near too
+        potential[t] *= closer
+        closeness[t] *= closer
+    return added
 
 
 @kernel
