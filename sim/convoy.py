@@ -412,22 +412,57 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
         ext_sib += loc_sib
         ext_kid += loc_kid
         ext_grand += loc_grand
-    counts = np.stack([ext_par, ext_sib, ext_kid, ext_grand], axis=1).ravel()
-    elsewhere = np.repeat(np.repeat(adults, 4), counts)
-    gaps = np.repeat(np.tile(np.array([30, 0, -30, GRANDCHILD_GAP], np.int8), len(adults)),
-                     counts)
-    far = add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32),
-                   FAMILY, settled=True, age_gap=gaps)
-    if near_share > 0 and len(far):
-        share = near_share * np.where(pop.migration[ties.a[far]],
-                                      cv.migrant_kin_local_factor, 1.0)
-        ties.near[far] = rng.random(len(far)) < share
+    alpha, beta = _beta_params(params)[_BETA_ROW[FAMILY]]
+    near_factor = cv.migrant_kin_local_factor
+
+    def store(first: int, *stored: np.ndarray) -> int:
+        return _add_kin_elsewhere(rng, adults, ext_par, ext_sib, ext_kid, ext_grand, alpha, beta,
+                                  *SETTLED_START, near_share, near_factor, pop.migration, first,
+                                  *stored)
+
+    ties.add_by(store, len(adults) * ties.max_ties)  # each adult's slots at most
     # Couples whose kin are all known now also know each other's parents and siblings.
     partner = pop.partner[adults]
     couple = (partner >= 0) & (adults < partner) & isin(partner, adults)
     inlaw_ties(pop, ties, rng, params, adults[couple], partner[couple], settled=True)
     # The family rallied round those widowed before the start, as it will after a death.
     rally(ties, adults[pop.marital[adults] == WIDOWED], params.life.kin_rally_after_loss)
+
+
+@kernel
+def _add_kin_elsewhere(rng, adults, parents, siblings, children, grandchildren, alpha, beta, lo,
+                       hi, near_share, near_factor, migration, first, *stored
+                       ):  # pragma: no cover - compiled
+    """Store the adults' relatives elsewhere from tie id ``first`` on; see :func:`kin_ties`.
+
+    Adult by adult: parents, siblings, children and grandchildren, as many as counted, each a
+    settled family tie with the age gap of its kind, drawn by :func:`sim.ties.draw_and_store`;
+    then, with ``near_share`` > 0, whether each added relative lives near (one draw per tie,
+    ``near_share`` times ``near_factor`` for adults with a migration background).
+
+    Returns:
+        How many ties were added (relatives of adults without a free slot are dropped).
+    """
+    per_kind = (parents, siblings, children, grandchildren)
+    gap_of = (np.int8(30), np.int8(0), np.int8(-30), np.int8(GRANDCHILD_GAP))
+    total = 0
+    for counts in per_kind:
+        total += counts.sum()
+    holder = np.empty(total, np.int32)
+    gaps = np.empty(total, np.int8)
+    k = 0
+    for i in range(len(adults)):
+        for kind in range(4):
+            for _ in range(per_kind[kind][i]):
+                holder[k], gaps[k] = adults[i], gap_of[kind]
+                k += 1
+    added = draw_and_store(rng, holder, np.full(total, -1, np.int32), np.int8(FAMILY), alpha,
+                           beta, True, lo, hi, gaps, first, *stored)
+    if near_share > 0:
+        col_a, near = stored[3], stored[-1]  # ties.a and ties.near (see Ties._stored)
+        for t in range(first, first + added):
+            near[t] = rng.random() < near_share * (near_factor if migration[col_a[t]] else 1.0)
+    return added
 
 
 @kernel
