@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from sim import convoy, synth, tie_slots
-from sim.arrays import difference, first_and_inverse, isin, union, unique, unique_small
+from sim.arrays import difference, first_and_inverse, isin, unique, unique_small
 from sim.contacts import Intake, _add_values, add_to_ends, out_of_home, revalue
 from sim.convoy import owes_replacement
 from sim.events.hazards import HazardTables, normalise_health
@@ -273,12 +273,8 @@ class World:
         Returns:
             Sorted unique rows of all members of their households.
         """
-        found = unique(np.asarray(residents, np.int32))
-        for _ in range(2):
-            near = tie_slots.household_peers(found, self.ties.count, self.ties.peer,
-                                             self.pop.household)
-            found = union(found, near)
-        return found[self.pop.active[found]].astype(np.int32)
+        return _housemates(np.asarray(residents, np.int32), self.ties.count, self.ties.peer,
+                           self.pop.household, self.pop.active)
 
     def relocate(self, ids: np.ndarray, whole_households: bool = False) -> None:
         """Move residents to a random other neighbourhood (a household moves together).
@@ -576,3 +572,13 @@ def _pairs_at_home(ids, others, household):  # pragma: no cover - compiled
                 a[k], b[k] = i, o
                 k += 1
     return a, b
+
+
+@kernel
+def _housemates(residents, count, peer, household, active):  # pragma: no cover - compiled
+    """Sorted active members of the residents' households; see :meth:`World.housemates`."""
+    found = unique_small(residents)
+    for _ in range(2):
+        near = tie_slots.household_peers(found, count, peer, household)
+        found = unique_small(np.concatenate((found, near)))
+    return found[active[found]]
