@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from sim import convoy, synth, tie_slots
-from sim.arrays import difference, first_and_inverse, isin, unique, unique_small
+from sim.arrays import difference, first_and_inverse, unique, unique_small
 from sim.contacts import Intake, _add_values, add_to_ends, out_of_home, revalue
 from sim.convoy import owes_replacement
 from sim.events.hazards import HazardTables, normalise_health
@@ -451,21 +451,21 @@ class World:
     def leave(self, ids: np.ndarray, reason: str) -> None:
         """Residents stop being part of the municipality (their row stays, inactive).
 
+        Their ties end (as :meth:`unlink`, replaceable), their partners are single, and a
+        care-home place or waiting-list spot of theirs is freed (:func:`_leave`).
+
         Args:
             ids: Residents who die or move out.
             reason: ``"death"`` or ``"moved_out"``, for the event log.
         """
         if not len(ids):
             return
-        self.unlink(self.ties.ties_of(ids))
-        pop = self.pop
-        partners = pop.partner[ids]
-        stay = partners[(partners >= 0)]
-        stay = stay[~isin(stay, ids)]
-        pop.partner[stay] = -1
-        pop.active[ids] = False
-        pop.partner[ids] = -1
-        pop.care_stage[ids] = 0  # a place or a waiting-list spot is freed
+        ties, intake, pop = self.ties, self.intake, self.pop
+        _leave(np.asarray(ids, np.int32), np.float32(self.params.ties.friend_replacement),
+               ties.a, ties.b, ties.kind, ties.alive, ties.setting, ties.value_emotional,
+               ties.value_social, ties.network_rate, ties.count, ties.slots, ties.peer,
+               intake.sums, intake.network, intake.changed, pop.workplace, pop.age,
+               pop.friends_missed, pop.partner, pop.active, pop.care_stage)
         self.lost_people += len(ids)
         if reason != "death":  # deaths are logged as the event itself
             self.log(reason, ids)
@@ -582,3 +582,24 @@ def _housemates(residents, count, peer, household, active):  # pragma: no cover 
         near = tie_slots.household_peers(found, count, peer, household)
         found = unique_small(np.concatenate((found, near)))
     return found[active[found]]
+
+
+@kernel
+def _leave(ids, share, a, b, kind, alive, setting, value_emotional, value_social, network,
+           count, slots, peer, sums, network_sum, changed, workplace, age, friends_missed,
+           partner, active, care_stage):  # pragma: no cover - compiled
+    """Residents leave the town's tables; see :meth:`World.leave`.
+
+    Their ties end (:func:`_end_ties`, in the order of the tie ids); their partners, and
+    they, have no partner any more; their rows are inactive, with no care stage.
+    """
+    _end_ties(unique_small(tie_slots.listed(ids, count, slots)), share, a, b, kind, alive,
+              setting, value_emotional, value_social, network, count, slots, peer, sums,
+              network_sum, changed, workplace, age, friends_missed)
+    for p in partner[ids]:  # as they were before any is cleared
+        if p >= 0:
+            partner[p] = -1
+    for r in ids:
+        active[r] = False
+        partner[r] = -1
+        care_stage[r] = 0  # a place or a waiting-list spot is freed
