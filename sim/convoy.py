@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim import fading, tie_slots
-from sim.arrays import isin, lower_bound_from, stable_sort, unique
+from sim.arrays import isin, lower_bound_from, stable_sort, unique, unique_small
 from sim.jit import inline, kernel
 from sim.parameters import Params
 from sim.population import DIVORCED, FRAIL, WIDOWED, Population
@@ -676,10 +676,18 @@ def rally(ties: Ties, ids: np.ndarray, amount: float) -> None:
         ids: Residents whose family rallies round.
         amount: Closeness points added (capped at 1 and at the new potential).
     """
-    kin = ties.ties_of(ids)
-    kin = kin[ties.kind[kin] == FAMILY]
-    ties.potential[kin] = np.minimum(ties.potential[kin] + amount, 1.0)
-    ties.closeness[kin] = np.minimum(ties.closeness[kin] + amount, ties.potential[kin])
+    family_rallies(np.asarray(ids, np.int32), np.float32(amount), ties.count, ties.slots,
+                   ties.kind, ties.potential, ties.closeness)
+
+
+@kernel
+def family_rallies(ids, amount, count, slots, kind, potential, closeness
+                   ):  # pragma: no cover - compiled
+    """The residents' family ties grow ``amount`` (float32) closer; see :func:`rally`."""
+    for t in unique_small(tie_slots.listed(ids, count, slots)):
+        if kind[t] == FAMILY:
+            potential[t] = min(potential[t] + amount, np.float32(1.0))
+            closeness[t] = min(closeness[t] + amount, potential[t])
 
 
 def match_by_age(pop: Population, rng: np.random.Generator, src: np.ndarray,
