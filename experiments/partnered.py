@@ -26,9 +26,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from town import run_one_town  # noqa: E402
+
 from sim import LonelinessModel  # noqa: E402
 from sim.population import DIVORCED, PARTNERED, WIDOWED  # noqa: E402
-from sim.scenario import load_for_script, script_parser  # noqa: E402
 from sim.ties import PARTNER, SETTING_NAMES  # noqa: E402
 
 
@@ -143,13 +144,7 @@ def describe(model: LonelinessModel) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one town and print the diagnosis."""
-    parser = script_parser(__doc__.splitlines()[0], years=5.0)
-    args = parser.parse_args(argv)
-    scenario = load_for_script("partnered", args.scenario, args.set)
-    model = LonelinessModel(scenario, residents=args.residents, years=args.years,
-                            seed=args.seed, agents=False)
-    model.run()
-    describe(model)
+    describe(run_one_town("partnered", __doc__.splitlines()[0], argv))
     return 0
 
 

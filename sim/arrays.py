@@ -23,7 +23,7 @@ def unique(values: np.ndarray) -> np.ndarray:
     """
     values = np.asarray(values).ravel()
     if len(values) <= COMPILED_UP_TO and values.dtype.kind in "iu":
-        return _unique_small(values)
+        return unique_small(values)
     ordered = np.sort(values)
     if len(ordered) < 2:
         return ordered
@@ -40,7 +40,7 @@ COMPILED_UP_TO = 4096
 
 
 @kernel
-def _unique_small(values):  # pragma: no cover - compiled
+def unique_small(values):  # pragma: no cover - compiled
     """Sorted distinct values of a short integer array (as :func:`unique`)."""
     ordered = np.sort(values)
     keep = 0

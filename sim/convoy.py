@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim import fading, tie_slots
-from sim.arrays import isin, lower_bound_from, stable_sort, unique
+from sim.arrays import isin, lower_bound_from, stable_sort, unique, unique_small
 from sim.jit import inline, kernel
 from sim.parameters import Params
 from sim.population import DIVORCED, FRAIL, WIDOWED, Population
@@ -24,8 +24,11 @@ from sim.ties import (
     FAMILY,
     FRIEND,
     NEIGHBOUR,
+    NEW_START,
     PARTNER,
+    SETTLED_START,
     Ties,
+    draw_and_store,
     start_closeness,
 )
 
@@ -409,22 +412,57 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
         ext_sib += loc_sib
         ext_kid += loc_kid
         ext_grand += loc_grand
-    counts = np.stack([ext_par, ext_sib, ext_kid, ext_grand], axis=1).ravel()
-    elsewhere = np.repeat(np.repeat(adults, 4), counts)
-    gaps = np.repeat(np.tile(np.array([30, 0, -30, GRANDCHILD_GAP], np.int8), len(adults)),
-                     counts)
-    far = add_ties(ties, rng, params, elsewhere, np.full(len(elsewhere), -1, np.int32),
-                   FAMILY, settled=True, age_gap=gaps)
-    if near_share > 0 and len(far):
-        share = near_share * np.where(pop.migration[ties.a[far]],
-                                      cv.migrant_kin_local_factor, 1.0)
-        ties.near[far] = rng.random(len(far)) < share
+    alpha, beta = _beta_params(params)[_BETA_ROW[FAMILY]]
+    near_factor = cv.migrant_kin_local_factor
+
+    def store(first: int, *stored: np.ndarray) -> int:
+        return _add_kin_elsewhere(rng, adults, ext_par, ext_sib, ext_kid, ext_grand, alpha, beta,
+                                  *SETTLED_START, near_share, near_factor, pop.migration, first,
+                                  *stored)
+
+    ties.add_by(store, len(adults) * ties.max_ties)  # each adult's slots at most
     # Couples whose kin are all known now also know each other's parents and siblings.
     partner = pop.partner[adults]
     couple = (partner >= 0) & (adults < partner) & isin(partner, adults)
     inlaw_ties(pop, ties, rng, params, adults[couple], partner[couple], settled=True)
     # The family rallied round those widowed before the start, as it will after a death.
     rally(ties, adults[pop.marital[adults] == WIDOWED], params.life.kin_rally_after_loss)
+
+
+@kernel
+def _add_kin_elsewhere(rng, adults, parents, siblings, children, grandchildren, alpha, beta, lo,
+                       hi, near_share, near_factor, migration, first, *stored
+                       ):  # pragma: no cover - compiled
+    """Store the adults' relatives elsewhere from tie id ``first`` on; see :func:`kin_ties`.
+
+    Adult by adult: parents, siblings, children and grandchildren, as many as counted, each a
+    settled family tie with the age gap of its kind, drawn by :func:`sim.ties.draw_and_store`;
+    then, with ``near_share`` > 0, whether each added relative lives near (one draw per tie,
+    ``near_share`` times ``near_factor`` for adults with a migration background).
+
+    Returns:
+        How many ties were added (relatives of adults without a free slot are dropped).
+    """
+    per_kind = (parents, siblings, children, grandchildren)
+    gap_of = (np.int8(30), np.int8(0), np.int8(-30), np.int8(GRANDCHILD_GAP))
+    total = 0
+    for counts in per_kind:
+        total += counts.sum()
+    holder = np.empty(total, np.int32)
+    gaps = np.empty(total, np.int8)
+    k = 0
+    for i in range(len(adults)):
+        for kind in range(4):
+            for _ in range(per_kind[kind][i]):
+                holder[k], gaps[k] = adults[i], gap_of[kind]
+                k += 1
+    added = draw_and_store(rng, holder, np.full(total, -1, np.int32), np.int8(FAMILY), alpha,
+                           beta, True, lo, hi, gaps, first, *stored)
+    if near_share > 0:
+        col_a, near = stored[3], stored[-1]  # ties.a and ties.near (see Ties._stored)
+        for t in range(first, first + added):
+            near[t] = rng.random() < near_share * (near_factor if migration[col_a[t]] else 1.0)
+    return added
 
 
 @kernel
@@ -522,18 +560,46 @@ def inlaw_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
     """
     if not len(a):
         return np.zeros(0, np.int32)
-    holder, other, via, gap, near = _inlaw_pairs(
-        rng, np.concatenate([a, b]).astype(np.int32), np.concatenate([b, a]).astype(np.int32),
-        params.convoy.inlaw_share, ties.count, ties.slots, ties.peer, ties.kind, ties.via,
-        ties.age_gap, ties.near, pop.age, pop.household)
-    ids = add_ties(ties, rng, params, holder, other, FAMILY, settled)
-    ties.via[ids] = via
-    ties.age_gap[ids] = gap
-    ties.near[ids] = near  # the partner's kin nearby are near too
-    f = np.float32(params.convoy.inlaw_closeness)
-    ties.potential[ids] *= f
-    ties.closeness[ids] *= f
-    return ids
+    alpha, beta = _beta_params(params)[_BETA_ROW[FAMILY]]
+    lo, hi = SETTLED_START if settled else NEW_START
+    holder = np.concatenate([a, b]).astype(np.int32)
+    via = np.concatenate([b, a]).astype(np.int32)
+
+    def store(first: int, *stored: np.ndarray) -> int:
+        return _add_inlaws(rng, holder, via, params.convoy.inlaw_share, alpha, beta, settled,
+                           lo, hi, np.float32(params.convoy.inlaw_closeness), pop.age,
+                           pop.household, first, *stored)
+
+    return ties.add_by(store, len(holder) * ties.max_ties)  # a partner's ties at most each
+
+
+@kernel
+def _add_inlaws(rng, holder, via, share, alpha, beta, settled, lo, hi, closer, age, household,
+                first, count, slots, peer, a, b, kind, closeness, potential, alive, age_gap,
+                fixed_rate, tie_via, near):  # pragma: no cover - compiled
+    """Find, draw and store in-law ties from id ``first`` on; see :func:`inlaw_ties`.
+
+    The pairs and their draws come from :func:`_inlaw_pairs`, the potentials and starting
+    closeness from :func:`sim.ties.draw_and_store`, in the same stream; then each tie records
+    the partner it comes through, its age gap and nearness, and its potential and closeness
+    are scaled by ``closer`` (``convoy.inlaw_closeness``).
+
+    Returns:
+        How many ties were added.
+    """
+    by, to, through, gaps, nearby = _inlaw_pairs(rng, holder, via, share, count, slots, peer,
+                                                 kind, tie_via, age_gap, near, age, household)
+    added = draw_and_store(rng, by, to, np.int8(FAMILY), alpha, beta, settled, lo, hi,
+                           np.zeros(len(by), np.int8), first, count, slots, peer, a, b, kind,
+                           closeness, potential, alive, age_gap, fixed_rate, tie_via, near)
+    for j in range(added):
+        t = first + j
+        tie_via[t] = through[j]
+        age_gap[t] = gaps[j]
+        near[t] = nearby[j]  # the partner's kin nearby are near too
+        potential[t] *= closer
+        closeness[t] *= closer
+    return added
 
 
 @kernel
@@ -610,10 +676,18 @@ def rally(ties: Ties, ids: np.ndarray, amount: float) -> None:
         ids: Residents whose family rallies round.
         amount: Closeness points added (capped at 1 and at the new potential).
     """
-    kin = ties.ties_of(ids)
-    kin = kin[ties.kind[kin] == FAMILY]
-    ties.potential[kin] = np.minimum(ties.potential[kin] + amount, 1.0)
-    ties.closeness[kin] = np.minimum(ties.closeness[kin] + amount, ties.potential[kin])
+    family_rallies(np.asarray(ids, np.int32), np.float32(amount), ties.count, ties.slots,
+                   ties.kind, ties.potential, ties.closeness)
+
+
+@kernel
+def family_rallies(ids, amount, count, slots, kind, potential, closeness
+                   ):  # pragma: no cover - compiled
+    """The residents' family ties grow ``amount`` (float32) closer; see :func:`rally`."""
+    for t in unique_small(tie_slots.listed(ids, count, slots)):
+        if kind[t] == FAMILY:
+            potential[t] = min(potential[t] + amount, np.float32(1.0))
+            closeness[t] = min(closeness[t] + amount, potential[t])
 
 
 def match_by_age(pop: Population, rng: np.random.Generator, src: np.ndarray,

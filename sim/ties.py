@@ -9,6 +9,8 @@ row lookup, not a scan of all ties.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from sim import tie_slots
@@ -123,11 +125,12 @@ class Ties:
         """
         a = np.asarray(a, np.int32)
         b = np.asarray(b, np.int32)
-        self.reserve(len(a))
-        added = _store(a, b, per_item(kind, len(a), np.int8),
-                       np.asarray(closeness, np.float32), np.asarray(potential, np.float32),
-                       per_item(age_gap, len(a), np.int8), self.n, *self._stored())
-        return self._taken(added)
+        kinds = per_item(kind, len(a), np.int8)
+        closeness = np.asarray(closeness, np.float32)
+        potential = np.asarray(potential, np.float32)
+        gaps = per_item(age_gap, len(a), np.int8)
+        return self.add_by(lambda first, *stored: _store(
+            a, b, kinds, closeness, potential, gaps, first, *stored), len(a))
 
     def add_drawn(self, rng: np.random.Generator, a: np.ndarray, b: np.ndarray, kind: int,
                   alpha: float, beta: float, settled: bool, age_gap: np.ndarray | int = 0
@@ -153,11 +156,28 @@ class Ties:
         """
         a = np.asarray(a, np.int32)
         b = np.asarray(b, np.int32)
-        self.reserve(len(a))
         lo, hi = SETTLED_START if settled else NEW_START
-        added = _draw_and_store(rng, a, b, np.int8(kind), alpha, beta, settled, lo, hi,
-                                per_item(age_gap, len(a), np.int8), self.n, *self._stored())
-        return self._taken(added)
+        gaps = per_item(age_gap, len(a), np.int8)
+        return self.add_by(lambda first, *stored: draw_and_store(
+            rng, a, b, np.int8(kind), alpha, beta, settled, lo, hi, gaps, first, *stored),
+                           len(a))
+
+    def add_by(self, store: Callable[..., int], most: int) -> np.ndarray:
+        """Add ties by a kernel that works out, slots and stores them in one call.
+
+        Args:
+            store: Called with the first free tie id and the arrays :func:`_store` writes
+                (in its order); stores the ties from that id on and returns how many.
+            most: At most this many ties are added (room is made for them first).
+
+        Returns:
+            Ids of the ties added.
+        """
+        self.reserve(most)
+        added = store(self.n, *self._stored())
+        ids = np.arange(self.n, self.n + added, dtype=np.int32)
+        self.n += added
+        return ids
 
     def reserve(self, count: int) -> None:
         """Make room for ``count`` more ties.
@@ -173,11 +193,6 @@ class Ties:
         return (self.count, self.slots, self.peer, self.a, self.b, self.kind, self.closeness,
                 self.potential, self.alive, self.age_gap, self.fixed_rate, self.via, self.near)
 
-    def _taken(self, added: int) -> np.ndarray:
-        """Ids of the ``added`` ties just stored, counted into the store."""
-        ids = np.arange(self.n, self.n + added, dtype=np.int32)
-        self.n += added
-        return ids
 
     def fits(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Which of these new pairs :meth:`add` would keep (both ends have a free slot).
@@ -209,13 +224,9 @@ class Ties:
             stayer: The end who stays, per tie.
             age_gap: Age of the one who leaves minus the stayer's, per tie.
         """
-        leaver = np.where(self.a[ids] == stayer, self.b[ids], self.a[ids])
-        tie_slots.detach(np.asarray(ids, np.int32), leaver, np.asarray(stayer, np.int32),
-                     self.count, self.slots, self.peer)
-        self.a[ids] = stayer
-        self.b[ids] = -1
-        self.age_gap[ids] = age_gap
-        self.near[ids] = False
+        move_elsewhere(np.asarray(ids, np.int32), np.asarray(stayer, np.int32),
+                       np.asarray(age_gap, np.int8), self.a, self.b, self.age_gap, self.near,
+                       self.count, self.slots, self.peer)
 
     def ties_of(self, residents: np.ndarray) -> np.ndarray:
         """All live tie ids of some residents (a tie between two of them appears once).
@@ -327,6 +338,22 @@ class Ties:
 
 
 @kernel
+def move_elsewhere(ids, stayer, gap, a, b, age_gap, near, count, slots, peer
+                   ):  # pragma: no cover - compiled
+    """Ties go on with someone outside the municipality; see :meth:`Ties.make_external`."""
+    leaver = np.empty(len(ids), np.int32)
+    for i in range(len(ids)):
+        t = ids[i]
+        leaver[i] = b[t] if a[t] == stayer[i] else a[t]
+    tie_slots.detach(ids, leaver, stayer, count, slots, peer)
+    for i in range(len(ids)):
+        t = ids[i]
+        a[t], b[t] = stayer[i], -1
+        age_gap[t] = gap[i]
+        near[t] = False
+
+
+@kernel
 def _move_to_front(column, keep, n, empty):  # pragma: no cover - compiled
     """In place: ``column[:len(keep)] = column[keep]`` (ascending ids), rows up to n emptied."""
     for i in range(len(keep)):
@@ -377,7 +404,7 @@ def _store(a, b, kind, closeness, potential, age_gap, first, count, slots, peer,
 
 
 @kernel
-def _draw_and_store(rng, a, b, kind, alpha, beta, settled, lo, hi, age_gap, first, *stored
+def draw_and_store(rng, a, b, kind, alpha, beta, settled, lo, hi, age_gap, first, *stored
                     ):  # pragma: no cover - compiled
     """Draw potentials and starting closeness, then :func:`_store`; see Ties.add_drawn."""
     n = len(a)

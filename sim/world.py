@@ -14,8 +14,8 @@ from dataclasses import replace
 import numpy as np
 
 from sim import convoy, synth, tie_slots
-from sim.arrays import difference, first_and_inverse, isin, union, unique
-from sim.contacts import Intake, add_to_ends, out_of_home, revalue
+from sim.arrays import difference, first_and_inverse, unique, unique_small
+from sim.contacts import Intake, _add_values, add_to_ends, out_of_home, revalue
 from sim.convoy import owes_replacement
 from sim.events.hazards import HazardTables, normalise_health
 from sim.jit import kernel
@@ -25,7 +25,7 @@ from sim.population import PARTNERED, STUDENT, WIDOWED, Population
 from sim.profiles import load_profile
 from sim.rng import kernel_key, stream
 from sim.scenario import Scenario
-from sim.ties import FAMILY, FRIEND, Ties
+from sim.ties import FAMILY, FRIEND, Ties, move_elsewhere
 
 #: Named random streams (each module draws only from its own).
 STREAMS = ("population", "network", "events", "ties", "migration", "loneliness",
@@ -277,12 +277,8 @@ class World:
         Returns:
             Sorted unique rows of all members of their households.
         """
-        found = unique(np.asarray(residents, np.int32))
-        for _ in range(2):
-            near = tie_slots.household_peers(found, self.ties.count, self.ties.peer,
-                                             self.pop.household)
-            found = union(found, near)
-        return found[self.pop.active[found]].astype(np.int32)
+        return _housemates(np.asarray(residents, np.int32), self.ties.count, self.ties.peer,
+                           self.pop.household, self.pop.active)
 
     def relocate(self, ids: np.ndarray, whole_households: bool = False) -> None:
         """Move residents to a random other neighbourhood (a household moves together).
@@ -360,15 +356,7 @@ class World:
         if not len(ids):
             return
         others = difference(self.housemates(via), ids)
-        order = np.argsort(self.pop.household[others], kind="stable")
-        others = others[order]
-        hh_sorted = self.pop.household[others]
-        lo = np.searchsorted(hh_sorted, self.pop.household[ids], side="left")
-        hi = np.searchsorted(hh_sorted, self.pop.household[ids], side="right")
-        count = hi - lo
-        a = np.repeat(ids, count)
-        b = others[np.concatenate([np.arange(s, e) for s, e in zip(lo, hi, strict=True)])
-                   ] if count.sum() else np.zeros(0, np.int32)
+        a, b = _pairs_at_home(np.asarray(ids, np.int32), others, self.pop.household)
         self.link(a, b, FAMILY, settled=True)
 
     def immigrate(self, count: int) -> np.ndarray:
@@ -443,33 +431,33 @@ class World:
     def emigrate(self, ids: np.ndarray) -> None:
         """Residents move out of town: close ties go on at a distance, others end.
 
+        A tie with someone who stays goes on if it is kin or at least
+        ``life.keep_after_move`` close: it becomes a tie with someone elsewhere, kept by the
+        one who stays. The leavers' other ties end (as :meth:`unlink`, replaceable). All in
+        one compiled pass (:func:`_move_out`), then the ties that go on are valued afresh.
+
         Args:
             ids: Residents who leave.
         """
         if not len(ids):
             return
-        ties = self.ties
-        tie_ids = ties.ties_of(ids)
-        leaving = np.zeros(self.pop.n, bool)
-        leaving[ids] = True
-        a, b = ties.a[tie_ids], ties.b[tie_ids]
-        a_leaves = leaving[a]
-        b_leaves = (b >= 0) & leaving[np.maximum(b, 0)]
-        one_side = (a_leaves ^ b_leaves) & (b >= 0)
-        kin = ties.kind[tie_ids] <= FAMILY
-        keep = one_side & (kin | (ties.closeness[tie_ids] >= self.params.life.keep_after_move))
-        self.unlink(tie_ids[~keep])
-        kept = tie_ids[keep]
-        stayer = np.where(a_leaves[keep], b[keep], a[keep])
-        leaver = np.where(a_leaves[keep], a[keep], b[keep])
-        gap = np.clip(self.pop.age[leaver] - self.pop.age[stayer], -100, 100).astype(np.int8)
-        self.intake.apply(ties, kept, -1.0)
-        ties.make_external(kept, stayer, gap)
+        ties, intake, pop = self.ties, self.intake, self.pop
+        kept = _move_out(np.asarray(ids, np.int32), pop.n,
+                         np.float32(self.params.life.keep_after_move),
+                         np.float32(self.params.ties.friend_replacement), ties.a, ties.b,
+                         ties.kind, ties.closeness, ties.alive, ties.setting,
+                         ties.value_emotional, ties.value_social, ties.network_rate,
+                         ties.age_gap, ties.near, ties.count, ties.slots, ties.peer,
+                         intake.sums, intake.network, intake.changed, pop.workplace, pop.age,
+                         pop.friends_missed)
         self.value(kept, fresh=True)
         self.leave(ids, "moved_out")
 
     def leave(self, ids: np.ndarray, reason: str) -> None:
         """Residents stop being part of the municipality (their row stays, inactive).
+
+        Their ties end (as :meth:`unlink`, replaceable), their partners are single, and a
+        care-home place or waiting-list spot of theirs is freed (:func:`_leave`).
 
         Args:
             ids: Residents who die or move out.
@@ -477,15 +465,12 @@ class World:
         """
         if not len(ids):
             return
-        self.unlink(self.ties.ties_of(ids))
-        pop = self.pop
-        partners = pop.partner[ids]
-        stay = partners[(partners >= 0)]
-        stay = stay[~isin(stay, ids)]
-        pop.partner[stay] = -1
-        pop.active[ids] = False
-        pop.partner[ids] = -1
-        pop.care_stage[ids] = 0  # a place or a waiting-list spot is freed
+        ties, intake, pop = self.ties, self.intake, self.pop
+        _leave(np.asarray(ids, np.int32), np.float32(self.params.ties.friend_replacement),
+               ties.a, ties.b, ties.kind, ties.alive, ties.setting, ties.value_emotional,
+               ties.value_social, ties.network_rate, ties.count, ties.slots, ties.peer,
+               intake.sums, intake.network, intake.changed, pop.workplace, pop.age,
+               pop.friends_missed, pop.partner, pop.active, pop.care_stage)
         self.lost_people += len(ids)
         if reason != "death":  # deaths are logged as the event itself
             self.log(reason, ids)
@@ -529,3 +514,97 @@ def _end_ties(ids, share, a, b, kind, alive, setting, value_emotional, value_soc
         tie_slots.drop(x, t, count, slots, peer)
         if y >= 0:
             tie_slots.drop(y, t, count, slots, peer)
+
+
+@kernel
+def _move_out(ids, n, keep_after, share, a, b, kind, closeness, alive, setting,
+              value_emotional, value_social, network, age_gap, near, count, slots, peer, sums,
+              network_sum, changed, workplace, age, friends_missed
+              ):  # pragma: no cover - compiled
+    """The ties of residents who move out of town; see :meth:`World.emigrate`.
+
+    In the order the separate steps had: the ties that end are ended (:func:`_end_ties`),
+    then the values of those that go on leave the intake, and these become ties elsewhere
+    of the one who stays, the age gap the leaver's age minus the stayer's (-100 to 100).
+
+    Returns:
+        Ids of the ties that go on (ascending), not valued yet.
+    """
+    tie_ids = unique_small(tie_slots.listed(ids, count, slots))
+    leaving = np.zeros(n, np.bool_)
+    for r in ids:
+        leaving[r] = True
+    keep = np.zeros(len(tie_ids), np.bool_)
+    for i in range(len(tie_ids)):
+        t = tie_ids[i]
+        y = b[t]
+        one_side = y >= 0 and leaving[a[t]] != leaving[y]
+        keep[i] = one_side and (kind[t] <= FAMILY or closeness[t] >= keep_after)
+    _end_ties(tie_ids[~keep], share, a, b, kind, alive, setting, value_emotional,
+              value_social, network, count, slots, peer, sums, network_sum, changed,
+              workplace, age, friends_missed)
+    kept = tie_ids[keep]
+    _add_values(kept, a, b, setting, value_emotional, value_social, network, sums, network_sum,
+                changed, np.float32(-1.0))
+    stayer = np.empty(len(kept), np.int32)
+    gap = np.empty(len(kept), np.int8)
+    for i in range(len(kept)):
+        x, y = a[kept[i]], b[kept[i]]
+        stayer[i], leaver = (y, x) if leaving[x] else (x, y)
+        gap[i] = np.int8(min(max(age[leaver] - age[stayer[i]], np.float32(-100)),
+                             np.float32(100)))
+    move_elsewhere(kept, stayer, gap, a, b, age_gap, near, count, slots, peer)
+    return kept
+
+
+@kernel
+def _pairs_at_home(ids, others, household):  # pragma: no cover - compiled
+    """Each of ``ids`` paired with each of ``others`` (ascending) in the same household.
+
+    Returns:
+        ``(a, b)``: pairs in the order of ``ids``, then of ``others``.
+    """
+    count = 0
+    for i in ids:
+        for o in others:
+            count += household[o] == household[i]
+    a = np.empty(count, np.int32)
+    b = np.empty(count, np.int32)
+    k = 0
+    for i in ids:
+        for o in others:
+            if household[o] == household[i]:
+                a[k], b[k] = i, o
+                k += 1
+    return a, b
+
+
+@kernel
+def _housemates(residents, count, peer, household, active):  # pragma: no cover - compiled
+    """Sorted active members of the residents' households; see :meth:`World.housemates`."""
+    found = unique_small(residents)
+    for _ in range(2):
+        near = tie_slots.household_peers(found, count, peer, household)
+        found = unique_small(np.concatenate((found, near)))
+    return found[active[found]]
+
+
+@kernel
+def _leave(ids, share, a, b, kind, alive, setting, value_emotional, value_social, network,
+           count, slots, peer, sums, network_sum, changed, workplace, age, friends_missed,
+           partner, active, care_stage):  # pragma: no cover - compiled
+    """Residents leave the town's tables; see :meth:`World.leave`.
+
+    Their ties end (:func:`_end_ties`, in the order of the tie ids); their partners, and
+    they, have no partner any more; their rows are inactive, with no care stage.
+    """
+    _end_ties(unique_small(tie_slots.listed(ids, count, slots)), share, a, b, kind, alive,
+              setting, value_emotional, value_social, network, count, slots, peer, sums,
+              network_sum, changed, workplace, age, friends_missed)
+    for p in partner[ids]:  # as they were before any is cleared
+        if p >= 0:
+            partner[p] = -1
+    for r in ids:
+        active[r] = False
+        partner[r] = -1
+        care_stage[r] = 0  # a place or a waiting-list spot is freed

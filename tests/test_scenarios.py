@@ -87,7 +87,8 @@ def test_overrides_are_validated_like_the_file(baseline):
         parse_override("residents")
 
 
-@pytest.mark.parametrize("script", ["calibrate", "demography", "drift", "friend_flows"])
+@pytest.mark.parametrize("script", ["calibrate", "demography", "drift", "friend_flows",
+                                    "severe_by_age"])
 def test_experiment_scripts_refuse_bad_settings_in_one_line(script, capsys):
     """The experiment scripts' ``--set`` goes through the scenario's validation: a wrong key
     or value ends the script with one line naming the script, the file and the key."""

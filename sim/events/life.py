@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from sim import convoy
-from sim.arrays import difference, first_and_inverse, isin, rows_where, unique
+from sim import convoy, tie_slots
+from sim.arrays import difference, first_and_inverse, isin, rows_where, unique, unique_small
 from sim.jit import kernel
 from sim.labour import work_chance
 from sim.population import (
@@ -41,29 +41,49 @@ def death(world: World, ids: np.ndarray) -> None:
         world: The municipality.
         ids: Residents who die.
     """
-    pop, ties = world.pop, world.ties
-    tie_ids = ties.ties_of(ids)
-    a, b, c = ties.a[tie_ids], ties.b[tie_ids], ties.closeness[tie_ids]
-    dead = np.zeros(pop.n, bool)
-    dead[ids] = True
-    other = np.where(dead[a], b, a)
-    alive = (other >= 0) & ~dead[np.maximum(other, 0)]
-    close = alive & (c >= INNER)
-    grief = world.params.life.other_loss_grief * c[close]
-    np.maximum.at(pop.grief, other[close], grief.astype(np.float32))
-    partners = pop.partner[ids]
-    widowed = partners[(partners >= 0)]
-    widowed = widowed[~dead[widowed]]
-    # Losing a partner who gave little support grieves less (Carr et al. 2000).
-    grief = np.float32(world.params.life.low_support_widowhood_grief)
-    pop.grief[widowed] = np.where(pop.low_support[widowed], grief, np.float32(1.0))
-    pop.marital[widowed] = WIDOWED
-    # The family rallies round: their ties to the widowed grow closer.
-    convoy.rally(world.ties, widowed, world.params.life.kin_rally_after_loss)
+    pop, ties, life = world.pop, world.ties, world.params.life
+    widowed = _bereave(np.asarray(ids, np.int32), pop.n, np.float32(INNER),
+                       np.float32(life.other_loss_grief),
+                       np.float32(life.low_support_widowhood_grief),
+                       np.float32(life.kin_rally_after_loss), ties.a, ties.b, ties.kind,
+                       ties.closeness, ties.potential, ties.count, ties.slots, pop.grief,
+                       pop.partner, pop.low_support, pop.marital, pop.caregiver)
     world.retarget(widowed)
-    pop.partner[widowed] = -1
-    pop.caregiver[widowed] = False
     world.leave(ids, "death")
+
+
+@kernel
+def _bereave(dead_ids, n, inner, close_grief, low_support_grief, rally, a, b, kind, closeness,
+             potential, count, slots, grief, partner, low_support, marital, caregiver
+             ):  # pragma: no cover - compiled
+    """What deaths do to those left behind; see :func:`death` (before the dead leave).
+
+    Each resident in an inner-circle tie (closeness at least ``inner``) with someone who died
+    grieves at least ``close_grief`` times that closeness. Then the partners of the dead are
+    widowed: grief 1 (``low_support_grief`` after a partnership of little support), their
+    family rallies round (:func:`sim.convoy.family_rallies`), no partner, no caring.
+
+    Returns:
+        The widowed (in the order of the dead).
+    """
+    dead = np.zeros(n, np.bool_)
+    for r in dead_ids:
+        dead[r] = True
+    for t in unique_small(tie_slots.listed(dead_ids, count, slots)):
+        other = b[t] if dead[a[t]] else a[t]
+        if other >= 0 and not dead[other] and closeness[t] >= inner:
+            grief[other] = max(grief[other], close_grief * closeness[t])
+    widowed = partner[dead_ids]
+    widowed = widowed[widowed >= 0]
+    widowed = widowed[~dead[widowed]]
+    for r in widowed:
+        grief[r] = low_support_grief if low_support[r] else np.float32(1.0)
+        marital[r] = WIDOWED
+    convoy.family_rallies(widowed, rally, count, slots, kind, potential, closeness)
+    for r in widowed:
+        partner[r] = -1
+        caregiver[r] = False
+    return widowed
 
 
 def divorce(world: World, ids: np.ndarray) -> None:

@@ -1,0 +1,32 @@
+"""One town of a scenario for a diagnosis script: parse its arguments, build and run it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sim import LonelinessModel  # noqa: E402
+from sim.scenario import load_for_script, script_parser  # noqa: E402
+
+
+def run_one_town(program: str, description: str, argv: list[str] | None,
+                 years: float = 5.0) -> LonelinessModel:
+    """Parse the common script arguments, then build and run the town they describe.
+
+    Args:
+        program: The script's name (opens error messages).
+        description: The script's one-line description (for ``--help``).
+        argv: Command-line arguments (None: ``sys.argv``).
+        years: Default run length.
+
+    Returns:
+        The model after its run.
+    """
+    args = script_parser(description, years=years).parse_args(argv)
+    scenario = load_for_script(program, args.scenario, args.set)
+    model = LonelinessModel(scenario, residents=args.residents, years=args.years,
+                            seed=args.seed, agents=False)
+    model.run()
+    return model
