@@ -27,7 +27,7 @@ from sim.contacts import Intake
 from sim.jit import exp32, inline, kernel, on_two_cores
 from sim.lockdown import Weights
 from sim.parameters import LonelinessParams, Params
-from sim.population import EMPLOYED, STUDENT, Population
+from sim.population import DIVORCED, EMPLOYED, STUDENT, Population
 from sim.rng import kernel_key, uniform_at
 from sim.synth import SCHOOL_OFFSET
 from sim.ties import INNER, PARTNER, Ties
@@ -230,6 +230,25 @@ def give_vulnerability(pop: Population, key: np.uint64, ids: np.ndarray) -> None
         ids: The new rows.
     """
     _normal_at(key, np.asarray(ids, np.int64), pop.vulnerability)
+
+
+def select_divorced(pop: Population, params: Params, ids: np.ndarray) -> None:
+    """Make those divorced before they arrive as vulnerable as divorce selects in the run.
+
+    In the run the more vulnerable divorce more often (``events.divorce_vulnerability_ratio``,
+    a hazard ratio per standard deviation); among people who divorced at such a hazard the
+    vulnerability is shifted by its logarithm (a normal tilted by the hazard). Residents
+    divorced at the start or on arrival get that shift.
+
+    Args:
+        pop: The population table (households formed).
+        params: Model parameters.
+        ids: The new residents.
+    """
+    shift = np.log(params.events.divorce_vulnerability_ratio)
+    if shift:
+        divorced = ids[pop.marital[ids] == DIVORCED]
+        pop.vulnerability[divorced] += np.float32(shift)
 
 
 @kernel

@@ -19,7 +19,7 @@ from sim.contacts import Intake, _add_values, add_to_ends, out_of_home, revalue
 from sim.convoy import owes_replacement
 from sim.events.hazards import HazardTables, normalise_health
 from sim.jit import kernel
-from sim.loneliness import give_vulnerability
+from sim.loneliness import give_vulnerability, select_divorced
 from sim.parameters import Params
 from sim.population import PARTNERED, STUDENT, WIDOWED, Population
 from sim.profiles import load_profile
@@ -76,6 +76,7 @@ class World:
         ids = synth.create_residents(pop, profile, params, rng, size)
         give_vulnerability(pop, self.vulnerability_key, ids)
         self.next_household = synth.form_households(pop, profile, params, rng, ids, 0)
+        select_divorced(pop, params, ids)
         #: The town's workplaces, schools and places of study, counted at the start.
         self.places = synth.assign_foci(pop, profile, params, rng, ids, self.n_neighbourhoods)
         self.n_care_homes = max(1, int(pop.neighbourhood[ids].max()) + 1 - self.n_neighbourhoods)
@@ -378,6 +379,7 @@ class World:
         ids = self.add_residents(ages.astype(np.float32))  # children join adult newcomers
         self.next_household = synth.form_households(self.pop, self.profile, self.params, rng,
                                                     ids, self.next_household, newcomers=True)
+        select_divorced(self.pop, self.params, ids)
         couples = convoy.household_ties(self.pop, self.ties, self.streams["ties"], self.params,
                                         ids)
         convoy.partner_support(self.pop, self.ties, self.part_stream("support-movers"),

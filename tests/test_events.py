@@ -21,7 +21,7 @@ def test_the_age_bound_never_hides_an_event(small_run):
     lonely_weeks = np.random.default_rng(3).integers(0, 100, n).astype(np.int16)
     rows = (pop.age[:n], pop.active[:n], pop.female[:n], pop.health[:n], pop.partner[:n],
             pop.care_home[:n], pop.with_parents[:n], pop.household_size[:n], lonely_weeks,
-            np.float32(52))
+            np.float32(52), pop.vulnerability[:n], tables.divorce_selection)
     hazards = (tables.death * scale, tables.death_rr, tables.divorce * scale,
                tables.partnering * scale, tables.birth * scale, tables.leave_home * scale,
                tables.move * scale, tables.decline * scale, tables.recovery * scale,

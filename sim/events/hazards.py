@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.jit import kernel
+from sim.jit import inline, kernel
 from sim.parameters import Params
 from sim.population import FRAIL, GOOD, Population
 from sim.rng import kernel_key, uniform_at
@@ -81,6 +81,11 @@ class HazardTables:
                       gompertz_q(ev.mortality_q_women, ev.mortality_floor, ages)])
         self.death = (-np.log1p(-q) / _YEAR).astype(np.float32)  # (sex, age)
         self.death_rr = np.asarray(ev.health_mortality_rr, np.float32)
+        #: Divorce hazard ratio per SD of vulnerability as (log-ratio, its correction for a
+        #: mean of 1, the largest multiplier: three deviations).
+        beta = float(np.log(ev.divorce_vulnerability_ratio))
+        self.divorce_selection = np.array([beta, beta * beta / 2,
+                                           np.exp(3 * beta - beta * beta / 2)], np.float32)
         self.divorce = (ev.divorce_per_year / _YEAR
                         * np.asarray(ev.divorce_age_profile)[band]).astype(np.float32)
         self.partnering = (np.asarray(ev.partnering_per_year)[band] / _YEAR).astype(np.float32)
@@ -103,7 +108,8 @@ class HazardTables:
         resident whose draw is above it has no event this week, whatever their state.
         """
         ages = np.arange(111)
-        bound = (self.death.max(axis=0) * self.death_rr.max() + 0.5 * self.divorce
+        bound = (self.death.max(axis=0) * self.death_rr.max()
+                 + 0.5 * self.divorce * self.divorce_selection[2]
                  + self.partnering + self.birth * ((ages >= 25) & (ages < 40))
                  + self.leave_home + self.move + self.decline.max(axis=0) + self.recovery
                  + self.care_home * (ages >= 75))
@@ -152,7 +158,7 @@ def draw_events(pop: Population, tables: HazardTables, chronic_after: float,
     """
     rows = (pop.age[: pop.n], pop.active, pop.female, pop.health, pop.partner, pop.care_home,
             pop.with_parents, pop.household_size, pop.lonely_weeks,
-            np.float32(chronic_after))
+            np.float32(chronic_after), pop.vulnerability, tables.divorce_selection)
     # One core: this is the week's first compiled loop after the handlers' Python work, and
     # handing half of it to the idle second core cost more than it saved (100,000 residents:
     # 1.1-1.2 ms a week against 0.5-0.6 on one core, measured in the running model).
@@ -162,9 +168,18 @@ def draw_events(pop: Population, tables: HazardTables, chronic_after: float,
     return {name: who[which == k] for k, name in enumerate(EVENTS)}
 
 
+@inline
+def _selected(vulnerable, selection):  # pragma: no cover - compiled
+    """Divorce hazard multiplier of one resident: ``exp(beta z - beta^2 / 2)``, capped."""
+    if selection[0] == 0:
+        return np.float32(1.0)
+    return min(np.float32(np.exp(selection[0] * vulnerable - selection[1])), selection[2])
+
+
 @kernel
 def _draw(bound, key, age, active, female, health, partner, care_home, with_parents,
-          household_size, lonely_weeks, chronic_after, death, death_rr, divorce, partnering,
+          household_size, lonely_weeks, chronic_after, vulnerability, selection, death, death_rr,
+          divorce, partnering,
           birth, leave_home, move, decline, recovery, to_care_home):  # pragma: no cover - compiled
     """Rows with an event and the event of each (index in EVENTS), rows ascending.
 
@@ -200,8 +215,10 @@ def _draw(bound, key, age, active, female, health, partner, care_home, with_pare
         single = adult and not together and not parents and home
         h = (
             np.float32(death[1 if female[i] else 0, whole] * death_rr[hl]),
-            # Either partner's draw ends the couple, so each carries half the couple's rate.
-            np.float32(0.5 * divorce[whole]) if together and adult and home else zero,
+            # Either partner's draw ends the couple, so each carries half the couple's rate
+            # (more for the more vulnerable, the population's mean unchanged).
+            np.float32(0.5 * divorce[whole] * _selected(vulnerability[i], selection))
+            if together and adult and home else zero,
             partnering[whole] if single and household_size[i] == 1 else zero,
             birth if female[i] and together and 25 <= a < 40 else zero,
             leave_home[whole] if parents and adult else zero,

@@ -36,6 +36,15 @@ class EventParams:
         "65-74,75+", lo=0, hi=10,
         source="CBS: divorce peaks after 5-15 years of marriage; assumption — calibrated",
         doc="Multiplier on the divorce hazard by age band of the resident.")
+    divorce_vulnerability_ratio: float = param(
+        1.25, unit="hazard ratio per standard deviation of vulnerability", lo=1, hi=4,
+        source="Karney & Bradbury 1995 (meta-analysis: neuroticism and negative affect predict "
+               "divorce); size assumption — calibrated",
+        doc="How much more often the more vulnerable divorce (loneliness.vulnerability_sd): "
+            "each partner's half of the couple's hazard is multiplied by this ratio per "
+            "standard deviation (mean 1 over the population; at most three deviations). The "
+            "divorced at the start and among newcomers are selected alike (their "
+            "vulnerability shifted by its logarithm).")
     partnering_per_year: tuple = param(
         (0.06, 0.075, 0.045, 0.02, 0.006, 0.002), unit="per single person per year by band "
         "18-24,25-34,35-44,45-64,65-74,75+", lo=0, hi=1,

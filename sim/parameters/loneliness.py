@@ -38,11 +38,11 @@ class LonelinessParams:
         source="assumption — calibrated: some people want very little",
         doc="Concentration of the Beta distribution of desired levels (higher: less spread).")
     emotional_gain: float = param(
-        18.3, unit="DJG points per unit relative gap", lo=0, hi=50,
+        13.0, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative emotional gap raises latent emotional loneliness.")
     social_gain: float = param(
-        10.2, unit="DJG points per unit relative gap", lo=0, hi=50,
+        15.0, unit="DJG points per unit relative gap", lo=0, hi=50,
         source="assumption — calibrated",
         doc="How strongly the relative social gap raises latent social loneliness.")
     mastery_protection: float = param(
@@ -79,7 +79,7 @@ class LonelinessParams:
         source="assumption — calibrated: expectations drift back to one's own standard",
         doc="Rate at which desired levels return to the resident's own baseline.")
     fluctuation_sd: float = param(
-        1.2, unit="DJG points", lo=0, hi=5,
+        1.0, unit="DJG points", lo=0, hi=5,
         source="assumption — calibrated: panel studies (e.g. LASA) find much turnover in who "
                "is lonely; the model does not see every small circumstance",
         doc="What the personal, slowly changing fluctuation (a standard score: unmodelled "
@@ -145,7 +145,7 @@ class LonelinessParams:
                "values assumption — calibrated to the GGD subscale and total prevalences",
         doc="Latent emotional loneliness above which a resident endorses each emotional item.")
     social_thresholds: tuple = param(
-        (2.78, 4.53, 1.0, 1.01, 1.03), unit="latent social level (0-5) per item, in the order of "
+        (2.78, 4.53, 1.15, 1.16, 1.18), unit="latent social level (0-5) per item, in the order of "
         "loneliness.SOCIAL_ITEMS", lo=0, hi=7,
         source="Van Tilburg 2020 (LASA 2019, Table 1): social items endorsed by 12-26 %, most "
                "by 'many people I can trust', least by 'people I can lean on' (order used); "
