@@ -72,6 +72,8 @@ def first_and_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
         return_inverse=True)``.
     """
     values = np.asarray(values)
+    if values.ndim == 1 and len(values) <= COMPILED_UP_TO and values.dtype.kind in "iu":
+        return _first_and_inverse_small(values)
     order = np.argsort(values, kind="stable")
     ordered = values[order]
     start = np.ones(len(ordered), np.bool_)
@@ -79,6 +81,22 @@ def first_and_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
     inverse = np.empty(len(values), np.intp)
     inverse[order] = np.cumsum(start) - 1
     return ordered[start], order[start], inverse
+
+
+@kernel
+def _first_and_inverse_small(values):  # pragma: no cover - compiled
+    """:func:`first_and_inverse` of a short integer array in one compiled call."""
+    order = np.argsort(values, kind="mergesort")  # stable
+    inverse = np.empty(len(values), np.intp)
+    first = np.empty(len(values), np.intp)
+    distinct = 0
+    for i in range(len(order)):
+        if i == 0 or values[order[i]] != values[order[i - 1]]:
+            first[distinct] = order[i]
+            distinct += 1
+        inverse[order[i]] = distinct - 1
+    first = first[:distinct].copy()
+    return values[first], first, inverse
 
 
 def isin(values: np.ndarray, members: np.ndarray) -> np.ndarray:

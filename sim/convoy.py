@@ -420,7 +420,7 @@ def kin_ties(pop: Population, ties: Ties, profile: Profile, rng: np.random.Gener
                                   *SETTLED_START, near_share, near_factor, pop.migration, first,
                                   *stored)
 
-    ties.add_by(store, len(adults) * ties.max_ties)  # each adult's slots at most
+    ties.add_by(store, int(ext_par.sum() + ext_sib.sum() + ext_kid.sum() + ext_grand.sum()))
     # Couples whose kin are all known now also know each other's parents and siblings.
     partner = pop.partner[adults]
     couple = (partner >= 0) & (adults < partner) & isin(partner, adults)
@@ -570,7 +570,7 @@ def inlaw_ties(pop: Population, ties: Ties, rng: np.random.Generator, params: Pa
                            lo, hi, np.float32(params.convoy.inlaw_closeness), pop.age,
                            pop.household, first, *stored)
 
-    return ties.add_by(store, len(holder) * ties.max_ties)  # a partner's ties at most each
+    return ties.add_by(store, int(ties.count[via].sum()))  # each of a partner's ties at most
 
 
 @kernel

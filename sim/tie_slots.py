@@ -198,6 +198,33 @@ def tied(a, b, count, peer):  # pragma: no cover - compiled
 
 
 @kernel
+def between(a, b, count, slots, peer):  # pragma: no cover - compiled
+    """The ties between residents ``a[i]`` and ``b[i]`` (pairs with ``b[i]`` -1 are skipped).
+
+    Args:
+        a: Residents.
+        b: Residents, or -1.
+        count: Used slots per resident.
+        slots: Tie id per resident and slot.
+        peer: Other end per resident and slot.
+
+    Returns:
+        Tie ids, pair by pair in slot order.
+    """
+    found = np.empty(len(a) * slots.shape[1], np.int32)
+    k = 0
+    for i in range(len(a)):
+        x, y = a[i], b[i]
+        if y < 0:
+            continue
+        for col in range(count[x]):
+            if peer[x, col] == y:
+                found[k] = slots[x, col]
+                k += 1
+    return found[:k].copy()
+
+
+@kernel
 def listed(residents, count, slots):  # pragma: no cover - compiled
     """The tie ids in the used slots of some residents (a tie between two of them twice).
 

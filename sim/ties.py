@@ -281,13 +281,13 @@ class Ties:
 
         Args:
             a: Residents.
-            b: Residents.
+            b: Residents (-1, someone elsewhere: no tie is looked up).
 
         Returns:
-            Tie ids (pairs without a tie contribute nothing).
+            Tie ids, pair by pair (pairs without a tie contribute nothing).
         """
-        r, c = np.nonzero(self.peer[a] == np.asarray(b)[:, None])
-        return self.slots[np.asarray(a)[r], c]
+        return tie_slots.between(np.asarray(a, np.int32), np.asarray(b, np.int32), self.count,
+                                 self.slots, self.peer)
 
     def draws(self, rng: np.random.Generator, ids: np.ndarray) -> np.ndarray:
         """One uniform draw per tie, keyed by whom the tie joins (common random numbers).

@@ -63,9 +63,28 @@ def draw_traits(pop: Population, profile: Profile, params: Params, rng: np.rando
         age: Their ages (float32).
         graduation_age: Age from which nobody is a student (:data:`sim.synth.GRADUATION_AGE`).
     """
+    _draw(rng, int(ids[0]) if len(ids) else 0, np.asarray(age, np.float32),
+          *_rules(profile, params), np.float32(graduation_age), pop.active, pop.age,
+          pop.female, pop.health, pop.disability, pop.low_income, pop.migration, pop.caregiver,
+          pop.mastery, pop.work, pop.desired_emotional, pop.desired_social,
+          pop.desired_emotional_base, pop.desired_social_base, pop.grief_halflife,
+          pop.item_offset, pop.household)
+
+
+#: The last profile and parameters :func:`_rules` worked out, with the result.
+_last_rules: list = [None, None, ()]
+
+
+def _rules(profile: Profile, params: Params) -> tuple:
+    """The profile's and parameters' numbers :func:`_draw` reads, up to the retirement age.
+
+    Worked out once for a profile and a parameter set (both frozen; arrivals come every
+    week, with the same ones).
+    """
+    if _last_rules[0] is profile and _last_rules[1] is params:
+        return _last_rules[2]
     pp, lon = params.population, params.loneliness
     values = np.array([profile.values[key] for key in SHARES], np.float64)
-    slopes = band_slopes(values)
     conc = lon.desired_spread
     lo, hi = lon.grief_halflife_weeks
     rules = np.array([
@@ -73,15 +92,11 @@ def draw_traits(pop: Population, profile: Profile, params: Params, rng: np.rando
         lon.desired_emotional_mean * conc, (1 - lon.desired_emotional_mean) * conc,
         lon.desired_social_mean * conc, (1 - lon.desired_social_mean) * conc,
         lo, hi - lo, pp.item_offset_sd], np.float64)
-    need = need_rules(params)
-    _draw(rng, int(ids[0]) if len(ids) else 0, np.asarray(age, np.float32),
-          np.asarray(pp.female_share, np.float64), values, slopes,
-          np.asarray(ADULT_BAND_MEANS, np.float64), np.asarray(AGE_BANDS, np.float32),
-          BAND_OF_YEAR, np.float32(params.events.retirement_age), np.float32(graduation_age),
-          rules, need, pop.active, pop.age, pop.female, pop.health, pop.disability,
-          pop.low_income, pop.migration, pop.caregiver, pop.mastery, pop.work,
-          pop.desired_emotional, pop.desired_social, pop.desired_emotional_base,
-          pop.desired_social_base, pop.grief_halflife, pop.item_offset, pop.household)
+    _last_rules[:] = profile, params, (
+        np.asarray(pp.female_share, np.float64), values, band_slopes(values),
+        np.asarray(ADULT_BAND_MEANS, np.float64), np.asarray(AGE_BANDS, np.float32),
+        BAND_OF_YEAR, np.float32(params.events.retirement_age), rules, need_rules(params))
+    return _last_rules[2]
 
 
 def need_rules(params: Params) -> np.ndarray:
@@ -118,7 +133,7 @@ def _social_need(age, need):  # pragma: no cover - compiled
 
 @kernel
 def _draw(rng, first, age, female_share, values, slopes, means, age_bands, band_of_year,
-          retirement_age, graduation_age, rules, need, active, col_age, female, health,
+          retirement_age, rules, need, graduation_age, active, col_age, female, health,
           disability, low_income, migration, caregiver, mastery, work, desired_e, desired_s,
           base_e, base_s, grief_halflife, item_offset, household):  # pragma: no cover
     """Attributes of residents ``first .. first + len(age)``; see :func:`draw_traits`."""

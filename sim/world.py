@@ -201,10 +201,8 @@ class World:
         Returns:
             The new tie ids.
         """
-        internal = np.asarray(b) >= 0
         # A new relationship replaces an existing tie between the same two people.
-        self.unlink(self.ties.between(np.asarray(a)[internal], np.asarray(b)[internal]),
-                    replaceable=False)
+        self.unlink(self.ties.between(a, b), replaceable=False)
         ids = convoy.add_ties(self.ties, self.streams["ties"], self.params, a, b, kind, settled)
         if start is not None:
             self.ties.closeness[ids] = np.minimum(self.ties.potential[ids], start)

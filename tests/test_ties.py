@@ -14,13 +14,18 @@ def degrees_from_arrays(ties, n):
     return np.bincount(ends, minlength=n)
 
 
-def test_add_remove_compact_keep_slots_consistent():
-    rng = np.random.default_rng(0)
-    ties = Ties(10, 50, max_ties=8)
-    a = rng.integers(0, 50, 300).astype(np.int32)
-    b = rng.integers(-1, 50, 300).astype(np.int32)
+def random_store(rng, residents, max_ties, pairs):
+    """A tie store with random friendships (some with someone elsewhere), and their ids."""
+    ties = Ties(10, residents, max_ties=max_ties)
+    a = rng.integers(0, residents, pairs).astype(np.int32)
+    b = rng.integers(-1, residents, pairs).astype(np.int32)
     keep = a != b
     ids = ties.add(a[keep], b[keep], FRIEND, np.full(keep.sum(), 0.5), np.full(keep.sum(), 0.6))
+    return ties, ids
+
+
+def test_add_remove_compact_keep_slots_consistent():
+    ties, ids = random_store(np.random.default_rng(0), 50, 8, 300)
     assert (ties.degree()[:50] <= 8).all(), "no resident holds more ties than slots"
     assert (ties.degree()[:50] == degrees_from_arrays(ties, 50)).all()
     ties.remove(ids[::3])
@@ -97,3 +102,15 @@ def test_intake_sums_stay_in_step_with_the_ties(baseline, monkeypatch):
                         world.ties.value_social.copy(), world.ties.setting.copy())
     for a, b in zip(cached["rates first"], cached["tie by tie"], strict=True):
         assert np.array_equal(a, b)
+
+
+def test_between_finds_the_ties_numpy_found():
+    """``Ties.between`` (compiled) gives the ids of the broadcast compare it replaced."""
+    rng = np.random.default_rng(6)
+    ties, _ = random_store(rng, 40, 6, 400)
+    x = rng.integers(0, 40, 300).astype(np.int32)
+    y = rng.integers(-1, 40, 300).astype(np.int32)
+    inside = y >= 0  # the old code's callers looked up pairs in town only
+    r, c = np.nonzero(ties.peer[x[inside]] == y[inside][:, None])
+    want = ties.slots[x[inside][r], c]
+    assert len(want) and np.array_equal(ties.between(x, y), want)

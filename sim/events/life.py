@@ -272,10 +272,9 @@ def yearly_transitions(world: World) -> None:
     """
     pop, rng = world.pop, world.streams["events"]
     n = pop.n
-    code = _transition(pop.active[:n], pop.age[:n], pop.work[:n], pop.workplace[:n],
-                       np.float32(world.params.events.retirement_age))
-    who = rows_where(code)
-    start_school, leavers, graduates, retiring = (who[code[who] == k] for k in range(1, 5))
+    start_school, leavers, graduates, retiring = _transitions(
+        pop.active[:n], pop.age[:n], pop.work[:n], pop.workplace[:n],
+        np.float32(world.params.events.retirement_age))
     world.enrol_pupils(start_school)
     study = leavers[rng.random(len(leavers)) < world.params.life.school_leavers_study]
     pop.workplace[study] = world.places.study_place(rng, len(study))
@@ -290,6 +289,24 @@ def yearly_transitions(world: World) -> None:
     pop.work[retiring] = RETIRED
     pop.workplace[retiring] = -1
     world.retarget(np.concatenate([study, done, retiring]))
+
+
+@kernel
+def _transitions(active, age, work, workplace, retirement_age):  # pragma: no cover - compiled
+    """Rows that start school, leave school, graduate and retire (each ascending).
+
+    See :func:`_transition` for the codes; the rows are found in one pass over its codes.
+    """
+    code = _transition(active, age, work, workplace, retirement_age)
+    who = rows_where(code)
+    rows = np.empty((4, len(who)), np.int32)
+    found = np.zeros(4, np.int64)
+    for i in who:
+        k = code[i] - 1
+        rows[k, found[k]] = i
+        found[k] += 1
+    return (rows[0, :found[0]].copy(), rows[1, :found[1]].copy(), rows[2, :found[2]].copy(),
+            rows[3, :found[3]].copy())
 
 
 @kernel
