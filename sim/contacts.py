@@ -26,6 +26,7 @@ from sim.ties import (
     ACTIVITY,
     CLUB,
     COLLEAGUE,
+    FAMILY,
     HOUSEHOLD,
     N_SETTINGS,
     NEIGHBOUR,
@@ -96,6 +97,8 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
         ids[lo:hi], ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate, ties.near,
         pop.household,
         pop.care_home, pop.neighbourhood, pop.workplace, pop.club, pop.activity, going_out,
+        pop.withdrawal, np.array([params.contact.withdrawal_effect,
+                                  params.contact.kin_withdrawal_share], np.float32),
         *constants, setting[lo:hi], rate[lo:hi]))
     return setting, rate
 
@@ -106,8 +109,9 @@ _CHUNK = 1 << 16
 
 @kernel
 def _rates(ids, a, b, kind, closeness, fixed_rate, near, household, care_home, neighbourhood,
-           workplace, club, activity, going_out, per_kind, lapsed, external, gain,
-           partner_rate, remote, setting_out, rate_out):  # pragma: no cover - compiled
+           workplace, club, activity, going_out, withdrawal, kin_keep, per_kind, lapsed,
+           external, gain, partner_rate, remote, setting_out,
+           rate_out):  # pragma: no cover - compiled
     """Setting and rate per tie; see :func:`tie_rates`.
 
     Chunk by chunk, each column of the population is first read for both ends of every tie
@@ -140,6 +144,11 @@ def _rates(ids, a, b, kind, closeness, fixed_rate, near, household, care_home, n
         for j in range(m):
             go_x[j] = going_out[x[j]]
             go_z[j] = going_out[z[j]]
+        if kin_keep[1] != 1:
+            for j in range(m):
+                if kind[ids[start + j]] == FAMILY:
+                    go_x[j] = _kin_going(go_x[j], withdrawal[x[j]], kin_keep)
+                    go_z[j] = _kin_going(go_z[j], withdrawal[z[j]], kin_keep)
         for k, column in ((NEIGHBOUR, neighbourhood), (COLLEAGUE, workplace), (CLUB, club),
                           (ACTIVITY, activity)):
             for j in range(m):
@@ -153,6 +162,13 @@ def _rates(ids, a, b, kind, closeness, fixed_rate, near, household, care_home, n
                 house_x[j] == house_z[j], focus_x[j], focus_z[j], care_x[j], care_z[j],
                 near_x[j] == near_z[j], go_x[j], go_z[j], per_kind, lapsed, external, gain,
                 partner_rate, remote)
+
+
+@inline
+def _kin_going(going, withdrawn, kin_keep):  # pragma: no cover - compiled
+    """Going out toward family: only ``kin_keep[1]`` of withdrawal's effect applies."""
+    effect = kin_keep[0] * withdrawn
+    return going * (1 - kin_keep[1] * effect) / (1 - effect)
 
 
 @inline

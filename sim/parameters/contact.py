@@ -73,6 +73,10 @@ class ContactParams:
         0.9, unit="share 0-1", lo=0, hi=1,
         source="assumption — calibrated",
         doc="Share of out-of-home in-person contact a chronically ill resident keeps.")
+    kin_withdrawal_share: float = param(
+        1.0, unit="share 0-1", lo=0, hi=1,
+        source="assumption",
+        doc="Share of withdrawal's effect on going out that applies to family ties.")
     withdrawal_effect: float = param(
         0.57, unit="share 0-1", lo=0, hi=1,
         source="Cacioppo & Hawkley 2009 (lonely people withdraw); assumption — calibrated",
