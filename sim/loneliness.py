@@ -132,15 +132,62 @@ def _fulfilment_rows(pop: Population, intake: Intake, w: Weights,
     constants = np.array([*factors, lon.participation_weight, lon.withdrawal_discount,
                           lon.emotional_scale, lon.social_scale], np.float32)
     read = (pop.work, pop.workplace, pop.club, pop.activity, pop.remote_boost, pop.withdrawal,
-            intake.weigh(n, weights), intake.network)
+            intake.weigh(n, weights), intake.network, pop.age, pop.hearing_from)
     written = (pop.achieved_emotional, pop.achieved_social, pop.contacts, pop.network_contacts)
-    return lambda lo, hi: (*(c[lo:hi] for c in read), constants,
+    hearing_worth = np.float32(params.health.hearing_social_worth)
+    return lambda lo, hi: (*(c[lo:hi] for c in read), constants, hearing_worth,
                            *(c[lo:hi] for c in written))
 
 
+#: Ages at which ``health.hearing_loss_by_age`` gives the share with hearing loss.
+HEARING_AGES = (55.0, 65.0, 75.0, 85.0, 95.0)
+
+
+def hearing_constants(params: Params) -> np.ndarray:
+    """``[social worth kept, share at HEARING_AGES ...]`` for :func:`_fulfil` (float32)."""
+    h = params.health
+    return np.array([h.hearing_social_worth, *h.hearing_loss_by_age], np.float32)
+
+
+def hearing_loss(age: np.ndarray, onset: np.ndarray) -> np.ndarray:
+    """Whether each resident's hearing loss hampers conversation (as :func:`_fulfil` sees it).
+
+    Args:
+        age: Ages of the residents.
+        onset: The ages from which it does (``pop.hearing_from``).
+
+    Returns:
+        Boolean per resident.
+    """
+    return np.asarray(age, np.float32) > np.asarray(onset, np.float32)
+
+
 @kernel
-def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, network_sum,
-            constants, achieved_e, achieved_s, contacts, network):  # pragma: no cover - compiled
+def _hearing_onsets(ranks, table, out):  # pragma: no cover - compiled
+    """Age from which each hearing rank lies below the share with hearing loss.
+
+    The share (``table[1:]`` at HEARING_AGES, linear in between, constant outside) rises
+    with age, so ``rank < share(age)`` holds from the age where the share reaches the rank:
+    from birth for ranks below the share at 55, never for ranks at or above the share at 95.
+    """
+    for j in range(len(ranks)):
+        rank = ranks[j]
+        onset = np.float32(np.inf)
+        if rank < table[1]:
+            onset = np.float32(-np.inf)
+        else:
+            for k in range(1, 5):
+                lo, hi = table[k], table[k + 1]
+                if lo <= rank < hi:
+                    onset = np.float32(45.0 + 10.0 * k + 10.0 * (rank - lo) / (hi - lo))
+                    break
+        out[j] = onset
+
+
+@kernel
+def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, network_sum, age,
+            hearing_from, constants, hearing_worth, achieved_e, achieved_s, contacts,
+            network):  # pragma: no cover - compiled
     """Fulfilment per resident; see :func:`fulfilment`."""
     kept_work, kept_school, kept_club, taking_part_weight = (constants[0], constants[1],
                                                              constants[2], constants[3])
@@ -158,6 +205,9 @@ def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, networ
         worth = 1 - discount * withdrawal[i]
         e *= worth
         s *= worth
+        # Hearing loss that hampers conversation: group talk and talk in passing lose worth.
+        if age[i] > hearing_from[i]:
+            s *= hearing_worth
         achieved_e[i] = e / (e + scale_e)
         achieved_s[i] = s / (s + scale_s)
         contacts[i] = c
@@ -218,18 +268,30 @@ def prone_from(share: float) -> float:
     return float(statistics.NormalDist().inv_cdf(1 - share))
 
 
-def give_vulnerability(pop: Population, key: np.uint64, ids: np.ndarray) -> None:
-    """Each new resident's lasting vulnerability: a standard score keyed by their row.
+def give_lasting_traits(pop: Population, params: Params, keys: tuple[np.uint64, np.uint64],
+                        ids: np.ndarray) -> None:
+    """Each new resident's lasting vulnerability and the age their hearing loss begins.
 
-    Drawn from a key of its own (:func:`sim.rng.uniform_at`), so the other streams' draws
-    are the same whatever this one holds.
+    The vulnerability is a standard score. Hearing: a uniform rank per resident, and
+    hearing loss hampers conversation once the share with it at the resident's age
+    (``health.hearing_loss_by_age``) passes the rank — so once acquired it stays; stored as
+    the age from which that holds (:func:`_hearing_onsets`). Each is drawn from a key of its
+    own (:func:`sim.rng.uniform_at`), so the other streams' draws are the same whatever these
+    hold.
 
     Args:
         pop: The population table.
-        key: The run's vulnerability key (:func:`sim.rng.kernel_key`).
+        params: Model parameters.
+        keys: The run's vulnerability and hearing keys (:func:`sim.rng.kernel_key`).
         ids: The new rows.
     """
-    _normal_at(key, np.asarray(ids, np.int64), pop.vulnerability)
+    rows = np.asarray(ids, np.int64)
+    _normal_at(keys[0], rows, pop.vulnerability)
+    ranks = np.empty(len(rows), np.float32)
+    _uniform_at_rows(keys[1], rows, ranks)
+    onsets = np.empty(len(rows), np.float32)
+    _hearing_onsets(ranks, hearing_constants(params), onsets)
+    pop.hearing_from[rows] = onsets
 
 
 def select_divorced(pop: Population, params: Params, ids: np.ndarray) -> None:
@@ -249,6 +311,13 @@ def select_divorced(pop: Population, params: Params, ids: np.ndarray) -> None:
     if shift:
         divorced = ids[pop.marital[ids] == DIVORCED]
         pop.vulnerability[divorced] += np.float32(shift)
+
+
+@kernel
+def _uniform_at_rows(key, ids, out):  # pragma: no cover - compiled
+    """One keyed uniform per row: ``out[j]`` for row ``ids[j]``."""
+    for j in range(len(ids)):
+        out[j] = uniform_at(key, ids[j])
 
 
 @kernel

@@ -110,6 +110,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("vulnerability", np.float32, 0.0, "standard score", "Lasting personal "
            "vulnerability to loneliness (social cognition, mood; see "
            "loneliness.vulnerability_sd)."),
+    Column("hearing_from", np.float32, np.inf, "years", "Age from which the resident's "
+           "hearing loss hampers conversation (health.hearing_loss_by_age; inf: never)."),
     Column("item_offset", np.float32, 0.0, "latent points", "Personal response style per DJG "
            "item (fixed).", width=DJG_ITEMS),
 )

@@ -19,7 +19,7 @@ from sim.contacts import Intake, _add_values, add_to_ends, out_of_home, revalue
 from sim.convoy import owes_replacement
 from sim.events.hazards import HazardTables, normalise_health
 from sim.jit import kernel
-from sim.loneliness import give_vulnerability, select_divorced
+from sim.loneliness import give_lasting_traits, select_divorced
 from sim.parameters import Params
 from sim.population import PARTNERED, STUDENT, WIDOWED, Population
 from sim.profiles import load_profile
@@ -65,8 +65,10 @@ class World:
         self.born = 0  # born since the last in-migration
         self._going_out: np.ndarray | None = None
         self._stale: list[np.ndarray] = []
-        #: Key of the residents' lasting vulnerability (a stream of its own, keyed by row).
-        self.vulnerability_key = kernel_key(stream(scenario.seed, "vulnerability"))
+        #: Keys of the residents' lasting vulnerability and hearing rank (streams of their
+        #: own, keyed by row).
+        self.trait_keys = (kernel_key(stream(scenario.seed, "vulnerability")),
+                           kernel_key(stream(scenario.seed, "hearing")))
         self._build(size)
 
     # ---- construction ------------------------------------------------------------------
@@ -74,7 +76,7 @@ class World:
         rng, net = self.streams["population"], self.streams["network"]
         pop, ties, params, profile = self.pop, self.ties, self.params, self.profile
         ids = synth.create_residents(pop, profile, params, rng, size)
-        give_vulnerability(pop, self.vulnerability_key, ids)
+        give_lasting_traits(pop, params, self.trait_keys, ids)
         self.next_household = synth.form_households(pop, profile, params, rng, ids, 0)
         select_divorced(pop, params, ids)
         #: The town's workplaces, schools and places of study, counted at the start.
@@ -336,7 +338,7 @@ class World:
         """
         ids = synth.create_residents(self.pop, self.profile, self.params,
                                      self.streams["migration"], len(ages), ages)
-        give_vulnerability(self.pop, self.vulnerability_key, ids)
+        give_lasting_traits(self.pop, self.params, self.trait_keys, ids)
         cap = self.pop.capacity
         self.ties.ensure_residents(cap)
         self.intake.ensure(cap)
