@@ -11,7 +11,7 @@ the cost per loneliness-year averted for every seed, their mean, standard deviat
 standard error of the mean; and for every scenario after the first, its difference from the
 first seed by seed (a paired comparison: the same towns). One run is not a verdict
 (docs/MODEL.md §13): at 20,000 residents and two years, maatwerk and generic differ by about
-twelve loneliness-years with a standard error of about one over eight seeds.
+ten loneliness-years with a standard error of about one and a half over eight seeds.
 """
 
 from __future__ import annotations

@@ -49,13 +49,17 @@ def out_of_home(pop: Population, params: Params, rows: np.ndarray | slice = slic
                 ) -> np.ndarray:
     """Share of out-of-home contact residents can keep (health, withdrawal, caring).
 
+    Two columns: toward anyone, and toward family, to whom only ``kin_withdrawal_share`` of
+    withdrawal's effect applies (relatives keep coming to someone who withdraws). One row per
+    resident, so a tie's rate reads both from one place (:func:`tie_rates`).
+
     Args:
         pop: The population table.
         params: Model parameters.
         rows: Which rows (default: all rows up to the table's capacity).
 
     Returns:
-        Factor 0-1 per row.
+        float32 (rows, 2), factors 0-1.
     """
     c = params.contact
     health = pop.health[rows]
@@ -64,7 +68,11 @@ def out_of_home(pop: Population, params: Params, rows: np.ndarray | slice = slic
     caring = np.where(pop.caregiver[rows], params.life.caring_out_of_home, 1.0)
     able = mobility * caring
     able += pop.support[rows] * (1 - able)  # practical support: transport, respite
-    return (able * (1 - c.withdrawal_effect * pop.withdrawal[rows])).astype(np.float32)
+    withdrawn = c.withdrawal_effect * pop.withdrawal[rows]
+    out = np.empty((len(able), 2), np.float32)
+    out[:, 0] = able * (1 - withdrawn)
+    out[:, 1] = able * (1 - c.kin_withdrawal_share * withdrawn)
+    return out
 
 
 def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
@@ -74,9 +82,11 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
     The base rate is the kind's (family, friend, neighbour...) while the two still share the
     focus the tie rests on (neighbourhood, workplace or school, club, activity group) and
     the lapsed rate of a private friendship otherwise. It rises with closeness and falls
-    with either end's ability to go out. Household members meet daily; a volunteer comes
-    at the programme's rate; relatives and friends elsewhere are seen less in person, except
-    those who live near the municipality (``ties.near``), met like kin in town.
+    with either end's ability to go out (toward family with less of withdrawal in it, the
+    second column of :func:`out_of_home`: relatives keep coming). Household members meet
+    daily; a volunteer comes at the programme's rate; relatives and friends elsewhere are seen
+    less in person, except those who live near the municipality (``ties.near``), met like kin
+    in town.
     Remote contact adds its setting's share on top.
 
     Args:
@@ -84,7 +94,7 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
         ties: The tie store.
         params: Model parameters.
         ids: Tie ids.
-        going_out: Result of :func:`out_of_home`.
+        going_out: Result of :func:`out_of_home` (both columns).
 
     Returns:
         ``(setting, rate)`` per tie.
@@ -97,8 +107,6 @@ def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,
         ids[lo:hi], ties.a, ties.b, ties.kind, ties.closeness, ties.fixed_rate, ties.near,
         pop.household,
         pop.care_home, pop.neighbourhood, pop.workplace, pop.club, pop.activity, going_out,
-        pop.withdrawal, np.array([params.contact.withdrawal_effect,
-                                  params.contact.kin_withdrawal_share], np.float32),
         *constants, setting[lo:hi], rate[lo:hi]))
     return setting, rate
 
@@ -109,9 +117,8 @@ _CHUNK = 1 << 16
 
 @kernel
 def _rates(ids, a, b, kind, closeness, fixed_rate, near, household, care_home, neighbourhood,
-           workplace, club, activity, going_out, withdrawal, kin_keep, per_kind, lapsed,
-           external, gain, partner_rate, remote, setting_out,
-           rate_out):  # pragma: no cover - compiled
+           workplace, club, activity, going_out, per_kind, lapsed, external, gain,
+           partner_rate, remote, setting_out, rate_out):  # pragma: no cover - compiled
     """Setting and rate per tie; see :func:`tie_rates`.
 
     Chunk by chunk, each column of the population is first read for both ends of every tie
@@ -142,13 +149,9 @@ def _rates(ids, a, b, kind, closeness, fixed_rate, near, household, care_home, n
             care_x[j] = care_home[x[j]]
             care_z[j] = care_home[z[j]]
         for j in range(m):
-            go_x[j] = going_out[x[j]]
-            go_z[j] = going_out[z[j]]
-        if kin_keep[1] != 1:
-            for j in range(m):
-                if kind[ids[start + j]] == FAMILY:
-                    go_x[j] = _kin_going(go_x[j], withdrawal[x[j]], kin_keep)
-                    go_z[j] = _kin_going(go_z[j], withdrawal[z[j]], kin_keep)
+            toward = _toward(kind[ids[start + j]])
+            go_x[j] = going_out[x[j], toward]
+            go_z[j] = going_out[z[j], toward]
         for k, column in ((NEIGHBOUR, neighbourhood), (COLLEAGUE, workplace), (CLUB, club),
                           (ACTIVITY, activity)):
             for j in range(m):
@@ -165,10 +168,9 @@ def _rates(ids, a, b, kind, closeness, fixed_rate, near, household, care_home, n
 
 
 @inline
-def _kin_going(going, withdrawn, kin_keep):  # pragma: no cover - compiled
-    """Going out toward family: only ``kin_keep[1]`` of withdrawal's effect applies."""
-    effect = kin_keep[0] * withdrawn
-    return going * (1 - kin_keep[1] * effect) / (1 - effect)
+def _toward(kind):  # pragma: no cover - compiled
+    """Column of :func:`out_of_home` for a tie of this kind (1: family, 0: anyone else)."""
+    return 1 if kind == FAMILY else 0
 
 
 @inline
@@ -242,7 +244,7 @@ def revalue(pop: Population, ties: Ties, params: Params, intake: Intake, ids: np
         params: Model parameters.
         intake: The intake sums (updated).
         ids: Tie ids.
-        going_out: Result of :func:`out_of_home`.
+        going_out: Result of :func:`out_of_home` (both columns).
         fresh: The ties' values are not in the intake (new ties, ties whose old values were
             taken out already, or an emptied intake): only add the new ones.
     """
@@ -311,8 +313,9 @@ def _revalue_direct(ids, a, b, kind, closeness, fixed_rate, near, household, car
         s, r = _rate_of(k, ext, near[t], closeness[t], fixed_rate[t],
                         household[x] == household[z],
                         focus[x], focus[z], care_home[x], care_home[z],
-                        neighbourhood[x] == neighbourhood[z], going_out[x], going_out[z],
-                        per_kind, lapsed, external, gain, partner_rate, remote)
+                        neighbourhood[x] == neighbourhood[z], going_out[x, _toward(k)],
+                        going_out[z, _toward(k)], per_kind, lapsed, external, gain,
+                        partner_rate, remote)
         _revalue_one(t, s, r, x, y, k, closeness[t], tie_setting, emotional, social, network,
                      sums, network_sum, changed, fresh)
 

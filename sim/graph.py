@@ -24,7 +24,7 @@ CIRCLE_NAMES = ("inner", "middle", "outer")
 def _edge_attrs(world: World, ids: np.ndarray) -> list[dict[str, Any]]:
     ties = world.ties
     circles = circle_of(ties.closeness[ids])
-    setting, rate = tie_rates(world.pop, ties, world.params, ids, world.going_out())
+    setting, rate = tie_rates(world.pop, ties, world.params, ids, world.contact_going())
     return [{"tie": int(t), "kind": KIND_NAMES[k], "circle": CIRCLE_NAMES[c],
              "closeness": round(float(x), 3), "setting": SETTING_NAMES[s],
              "contacts_per_week": round(float(r), 3)}

@@ -51,7 +51,7 @@ def update_closeness(world: World, weeks: int, kept: np.ndarray) -> None:
     ties, params = world.ties, world.params
     c, tp = params.contact, params.ties
     ids = ties.live()
-    setting, rate = tie_rates(world.pop, ties, params, ids, world.going_out())
+    setting, rate = tie_rates(world.pop, ties, params, ids, world.contact_going())
     # Meaningful contact per unit of contact rate, by setting: the in-person share that the
     # measures kept, plus remote contact (and in-person contact a lockdown moved online) at
     # its emotional worth.

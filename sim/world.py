@@ -127,7 +127,7 @@ class World:
             ids: Tie ids.
             fresh: The ties' values are not in the intake yet (see :func:`revalue`).
         """
-        revalue(self.pop, self.ties, self.params, self.intake, ids, self.going_out(), fresh)
+        revalue(self.pop, self.ties, self.params, self.intake, ids, self.contact_going(), fresh)
 
     def new_week(self, week: int) -> None:
         """Start a week: renew the weekly random streams.
@@ -162,16 +162,21 @@ class World:
         """
         return stream(self.seed, f"ties-{part}:{self.week}")
 
-    def going_out(self) -> np.ndarray:
-        """Share of out-of-home contact each resident can keep (see :func:`out_of_home`).
+    def contact_going(self) -> np.ndarray:
+        """Share of out-of-home contact each resident can keep (:func:`out_of_home`).
 
-        Cached: recomputed for everyone at each tie maintenance pass (withdrawal changes
-        slowly, and tie values follow it only at those passes), and for the residents whose
-        health, caring or support changed when their ties are re-valued (:meth:`flush`).
+        Two columns: toward anyone and toward family. Cached: recomputed for everyone at each
+        tie maintenance pass (withdrawal changes slowly, and tie values follow it only at
+        those passes), and for the residents whose health, caring or support changed when
+        their ties are re-valued (:meth:`flush`).
         """
         if self._going_out is None or len(self._going_out) < self.pop.capacity:
             self._going_out = out_of_home(self.pop, self.params)
         return self._going_out
+
+    def going_out(self) -> np.ndarray:
+        """Share of out-of-home contact each resident can keep toward anyone (a view)."""
+        return self.contact_going()[:, 0]
 
     def refresh_going_out(self) -> None:
         """Recompute everyone's ability to go out (start of a tie maintenance pass)."""
@@ -184,7 +189,7 @@ class World:
         """
         n = self.pop.n
         now = out_of_home(self.pop, self.params, slice(0, n))
-        self.retarget(np.flatnonzero(now != self.going_out()[:n]))
+        self.retarget(np.flatnonzero((now != self.contact_going()[:n]).any(axis=1)))
         self.flush()
 
     # ---- ties ----------------------------------------------------------------------------
@@ -248,8 +253,8 @@ class World:
             return
         residents = unique(np.concatenate(self._stale))
         self._stale.clear()
-        going_out = self.going_out()
-        going_out[residents] = out_of_home(self.pop, self.params, residents)  # health, caring
+        self.contact_going()[residents] = out_of_home(self.pop, self.params,
+                                                      residents)  # health, caring
         self.value(self.ties.ties_of(residents))
 
     # ---- where people live ------------------------------------------------------------
@@ -342,7 +347,7 @@ class World:
         cap = self.pop.capacity
         self.ties.ensure_residents(cap)
         self.intake.ensure(cap)
-        self.going_out()[ids] = out_of_home(self.pop, self.params, ids)
+        self.contact_going()[ids] = out_of_home(self.pop, self.params, ids)
         self.on_arrive(ids)
         self.log("arrival", ids)
         return ids

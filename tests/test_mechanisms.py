@@ -720,14 +720,15 @@ def test_newcomers_kin_nearby_are_met_like_kin_in_town(fresh, baseline):
     # the family setting's share, for the ties nearby and in town alike.
     ties, pop, c = world.ties, world.pop, world.params.contact
     go = world.going_out()
+    both = world.contact_going()
     town = ties.live()
     town = town[(ties.kind[town] == FAMILY) & (ties.b[town] >= 0)]
     town = town[(pop.household[ties.a[town]] != pop.household[ties.b[town]])
                 & (go[ties.a[town]] == 1) & (go[ties.b[town]] == 1)
                 & ~pop.care_home[ties.a[town]] & ~pop.care_home[ties.b[town]]]
     near = near[~pop.care_home[ties.a[near]]]
-    for ids, going in ((near, go[ties.a[near]]), (town, 1.0)):
-        _, rate = tie_rates(pop, ties, world.params, ids, go)
+    for ids, going in ((near, both[ties.a[near], 1]), (town, 1.0)):
+        _, rate = tie_rates(pop, ties, world.params, ids, both)
         family = (c.family_per_week * (0.4 + c.closeness_rate_gain * ties.closeness[ids])
                   * going * (1 + c.remote_per_in_person[S_FAMILY]))
         assert len(ids) > 50 and np.allclose(rate, family, rtol=1e-5)
@@ -877,3 +878,41 @@ def test_hearing_loss_halves_the_social_worth_of_contact_for_those_it_hampers(fr
                        social[hampered] / (2 - social[hampered]), atol=1e-5)
     assert np.array_equal(pop.achieved_social[:n][~hampered], social[~hampered])
     assert np.array_equal(pop.achieved_emotional[:n], emotional)
+
+
+def test_relatives_keep_coming_to_someone_who_withdraws(fresh):
+    """Worked example (Wrzus et al. 2013; Dykstra & Fokkema 2011): full withdrawal cuts
+    in-person contact by ``withdrawal_effect`` (0.57) with friends and acquaintances, but
+    toward family only ``kin_withdrawal_share`` of that applies — with the share 0.5 the
+    family tie keeps 1 - 0.285 of its rate, with 0 all of it."""
+    from sim.contacts import out_of_home, tie_rates
+
+    world = fresh.world
+    pop, ties = world.pop, world.ties
+    live = ties.live()
+    inside = live[(ties.b[live] >= 0)]
+    # Residents with a family tie and a friend tie in town, neither in their household.
+    apart = pop.household[ties.a[inside]] != pop.household[ties.b[inside]]
+    family = inside[apart & (ties.kind[inside] == FAMILY)]
+    friends = inside[apart & (ties.kind[inside] == FRIEND)]
+    rows = np.intersect1d(ties.a[family], ties.a[friends])[:50]
+    assert len(rows) >= 20
+    # Ties from those residents to someone who does not withdraw.
+    fam = family[np.isin(ties.a[family], rows) & ~np.isin(ties.b[family], rows)]
+    fr = friends[np.isin(ties.a[friends], rows) & ~np.isin(ties.b[friends], rows)]
+    effect = world.params.contact.withdrawal_effect
+    pop.withdrawal[:] = 0.0  # nobody else withdrawn
+
+    def rates(withdrawal, share):
+        with_params(world, contact={"kin_withdrawal_share": share})
+        pop.withdrawal[rows] = withdrawal
+        going = out_of_home(pop, world.params)
+        return tie_rates(pop, ties, world.params, fam, going)[1], \
+            tie_rates(pop, ties, world.params, fr, going)[1]
+
+    calm_family, calm_friend = rates(0.0, 0.5)
+    for share in (0.5, 0.0):
+        family_rate, friend_rate = rates(1.0, share)
+        # The friend tie's other end is not withdrawn: its rate falls by the effect.
+        np.testing.assert_allclose(friend_rate, calm_friend * (1 - effect), rtol=1e-5)
+        np.testing.assert_allclose(family_rate, calm_family * (1 - share * effect), rtol=1e-5)

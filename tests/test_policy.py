@@ -240,7 +240,7 @@ def test_no_daily_contact_means_an_own_network_seen_less_than_daily(small_run):
     world = small_run.world
     pop, ties = world.pop, world.ties
     ids = ties.live()
-    setting, rate = tie_rates(pop, ties, small_run.params, ids, world.going_out())
+    setting, rate = tie_rates(pop, ties, small_run.params, ids, world.contact_going())
     own = (setting != HOUSEHOLD) & (ties.kind[ids] != VOLUNTEER)
     expected = np.zeros(pop.n)
     np.add.at(expected, ties.a[ids][own], rate[own])

@@ -74,9 +74,15 @@ class ContactParams:
         source="assumption — calibrated",
         doc="Share of out-of-home in-person contact a chronically ill resident keeps.")
     kin_withdrawal_share: float = param(
-        1.0, unit="share 0-1", lo=0, hi=1,
-        source="assumption",
-        doc="Share of withdrawal's effect on going out that applies to family ties.")
+        0.6, unit="share 0-1", lo=0, hi=1,
+        source="Wrzus et al. 2013 (meta-analysis: the family network stays stable across "
+               "adulthood, friends and the wider network change); Dykstra & Fokkema 2011 "
+               "(Dutch family solidarity: adult children keep in touch with parents in need); "
+               "size assumption — calibrated on severe loneliness of the widowed, divorced and "
+               "partnered (GGD 2020; docs/CALIBRATION.md, ninth session)",
+        doc="Share of withdrawal's effect on going out (withdrawal_effect) that applies to "
+            "in-person contact with family: relatives keep coming to someone who withdraws "
+            "more than friends and acquaintances do.")
     withdrawal_effect: float = param(
         0.57, unit="share 0-1", lo=0, hi=1,
         source="Cacioppo & Hawkley 2009 (lonely people withdraw); assumption — calibrated",
