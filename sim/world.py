@@ -104,14 +104,9 @@ class World:
         """
         pop = self.pop
         act = pop.active_ids()
-        self.focus = []
-        for _, column, _ in convoy.FOCUS_KINDS:
-            focus = getattr(pop, column)[act]
-            inside = focus >= 0
-            self.focus.append(convoy.FocusIndex(act[inside], focus[inside],
-                                                pop.age[act[inside]]))
-        free = act[(pop.partner[act] < 0) & (pop.age[act] >= 18) & ~pop.care_home[act]
-                   & (pop.household_size[act] == 1)]
+        self.focus = [convoy.FocusIndex(*_in_focus(act, getattr(pop, column), pop.age))
+                      for _, column, _ in convoy.FOCUS_KINDS]
+        free = _free_singles(act, pop.partner, pop.age, pop.care_home, pop.household_size)
         self.singles = convoy.FocusIndex(free, pop.female[free].astype(float), pop.age[free])
 
     def refresh_values(self) -> None:
@@ -492,6 +487,33 @@ class World:
         """
         if len(ids):
             self.event_log.append((name, np.asarray(ids, np.int32)))
+
+
+@kernel
+def _in_focus(residents, focus, age):  # pragma: no cover - compiled
+    """Those of ``residents`` in a focus of the column ``focus``: (rows, focus ids, ages)."""
+    rows = np.empty(len(residents), np.int32)
+    ids = np.empty(len(residents), focus.dtype)
+    ages = np.empty(len(residents), age.dtype)
+    k = 0
+    for r in residents:
+        if focus[r] >= 0:
+            rows[k], ids[k], ages[k] = r, focus[r], age[r]
+            k += 1
+    return rows[:k].copy(), ids[:k].copy(), ages[:k].copy()
+
+
+@kernel
+def _free_singles(residents, partner, age, care_home, household_size
+                  ):  # pragma: no cover - compiled
+    """Those of ``residents`` free to find a partner: adults alone, without one, not in care."""
+    out = np.empty(len(residents), np.int32)
+    k = 0
+    for r in residents:
+        if partner[r] < 0 and age[r] >= 18 and not care_home[r] and household_size[r] == 1:
+            out[k] = r
+            k += 1
+    return out[:k].copy()
 
 
 @kernel
