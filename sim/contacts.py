@@ -62,17 +62,36 @@ def out_of_home(pop: Population, params: Params, rows: np.ndarray | slice = slic
         float32 (rows, 2), factors 0-1.
     """
     c = params.contact
-    health = pop.health[rows]
-    mobility = np.where(health == FRAIL, c.frail_mobility, np.where(
-        (health == CHRONIC) | pop.disability[rows], c.chronic_mobility, 1.0))
-    caring = np.where(pop.caregiver[rows], params.life.caring_out_of_home, 1.0)
-    able = mobility * caring
-    able += pop.support[rows] * (1 - able)  # practical support: transport, respite
-    withdrawn = c.withdrawal_effect * pop.withdrawal[rows]
-    out = np.empty((len(able), 2), np.float32)
-    out[:, 0] = able * (1 - withdrawn)
-    out[:, 1] = able * (1 - c.kin_withdrawal_share * withdrawn)
+    ids = np.arange(pop.capacity)[rows] if isinstance(rows, slice) else np.asarray(rows)
+    out = np.empty((len(ids), 2), np.float32)
+    _out_of_home(ids, pop.health, pop.disability, pop.caregiver, pop.support, pop.withdrawal,
+                 float(c.frail_mobility), float(c.chronic_mobility),
+                 float(params.life.caring_out_of_home), np.float32(c.withdrawal_effect),
+                 np.float32(c.kin_withdrawal_share), out)
     return out
+
+
+@kernel
+def _out_of_home(ids, health, disability, caregiver, support, withdrawal, frail_mobility,
+                 chronic_mobility, caring_out_of_home, effect, kin_share,
+                 out):  # pragma: no cover - compiled
+    """Both columns of :func:`out_of_home` for rows ``ids``.
+
+    In numpy's types, as the vector formula had them: mobility, caring and the ability to
+    go out in float64, the withdrawal's effect in float32 (a Python float times a float32
+    column), their product rounded to float32.
+    """
+    one = np.float32(1.0)
+    for j in range(len(ids)):
+        i = ids[j]
+        h = health[i]
+        mobility = frail_mobility if h == FRAIL else (
+            chronic_mobility if (h == CHRONIC or disability[i]) else 1.0)
+        able = mobility * (caring_out_of_home if caregiver[i] else 1.0)
+        able += support[i] * (1.0 - able)  # practical support: transport, respite
+        withdrawn = effect * withdrawal[i]
+        out[j, 0] = np.float32(able * (one - withdrawn))
+        out[j, 1] = np.float32(able * (one - kin_share * withdrawn))
 
 
 def tie_rates(pop: Population, ties: Ties, params: Params, ids: np.ndarray,

@@ -99,3 +99,31 @@ def test_kernels_only_get_contiguous_arrays():
                 strided += [f"{info.name}.{name}: {arg}" for sig in obj.signatures
                             for arg in sig if getattr(arg, "layout", "C") == "A"]
     assert not strided, strided
+
+
+def test_out_of_home_is_the_vector_formula_bit_for_bit(fresh):
+    """The compiled ability to go out (both columns) equals numpy's formula in numpy's types:
+    mobility x caring, topped up by support (float64), times 1 - the withdrawal's effect
+    (float32), toward family with only ``kin_withdrawal_share`` of that effect."""
+    from sim.contacts import out_of_home
+    from sim.population import CHRONIC, FRAIL
+
+    pop, params = fresh.world.pop, fresh.world.params
+    n = pop.n
+    rng = np.random.default_rng(4)
+    pop.support[:n] = rng.random(n).astype(np.float32) * (rng.random(n) < 0.3)
+    pop.withdrawal[:n] = rng.random(n).astype(np.float32) * (rng.random(n) < 0.5)
+    pop.caregiver[:n] = rng.random(n) < 0.2
+    c = params.contact
+    for rows in (slice(None), rng.integers(0, n, 300)):
+        health = pop.health[rows]
+        mobility = np.where(health == FRAIL, c.frail_mobility, np.where(
+            (health == CHRONIC) | pop.disability[rows], c.chronic_mobility, 1.0))
+        able = mobility * np.where(pop.caregiver[rows], params.life.caring_out_of_home, 1.0)
+        able += pop.support[rows] * (1 - able)
+        withdrawn = c.withdrawal_effect * pop.withdrawal[rows]
+        want = np.stack([able * (1 - withdrawn),
+                         able * (1 - c.kin_withdrawal_share * withdrawn)], 1).astype(np.float32)
+        got = out_of_home(pop, params, rows)
+        assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
+        assert (got[:, 1] >= got[:, 0]).all() and (got[:, 0] < 1).any()
