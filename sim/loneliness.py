@@ -3,31 +3,34 @@
 For each resident (compiled loops over all residents, see :mod:`sim.jit`):
 
 1. *Achieved* emotional and social fulfilment (0-1) from this week's intake (summed tie
-   values weighted per setting, see :mod:`sim.contacts` and :mod:`sim.lockdown`), with
+   values weighted per setting, see :mod:`sim.contacts` and :mod:`sim.lockdown`; the social
+   worth lowered for those whose hearing loss hampers conversation, :mod:`sim.lasting`), with
    diminishing returns: ``A = I / (I + scale)``.
 2. The *relative gap* to the resident's own desired level, ``max(D - A, 0) / D``.
 3. A *target* latent score: ``gain * gap * (1 - mastery_protection * mastery)``, scaled by the
-   personal fluctuation's felt-gap factor, plus its additive part (and grief for the emotional
-   side), capped at the subscale maximum (6 emotional, 5 social).
+   personal fluctuation's felt-gap factor, plus its additive part, the lasting personal
+   vulnerability (:mod:`sim.lasting`) and grief for the emotional side, capped at the subscale
+   maximum (6 emotional, 5 social).
 4. Latent loneliness moves toward its target with inertia; while loneliness is chronic, it
    recovers more slowly.
 5. Desires adapt toward what is achieved (faster with mastery) and drift back to the
    resident's own baseline; grief fades at a personal pace; chronic loneliness builds
-   withdrawal, which cuts out-of-home contact (see :func:`sim.contacts.out_of_home`).
+   withdrawal in the most vulnerable, which cuts out-of-home contact (see
+   :func:`sim.contacts.out_of_home`).
 """
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable
 
 import numpy as np
 
 from sim.contacts import Intake
 from sim.jit import exp32, inline, kernel, on_two_cores
+from sim.lasting import prone_from
 from sim.lockdown import Weights
 from sim.parameters import LonelinessParams, Params
-from sim.population import DIVORCED, EMPLOYED, STUDENT, Population
+from sim.population import EMPLOYED, STUDENT, Population
 from sim.rng import kernel_key, uniform_at
 from sim.synth import SCHOOL_OFFSET
 from sim.ties import INNER, PARTNER, Ties
@@ -139,51 +142,6 @@ def _fulfilment_rows(pop: Population, intake: Intake, w: Weights,
                            *(c[lo:hi] for c in written))
 
 
-#: Ages at which ``health.hearing_loss_by_age`` gives the share with hearing loss.
-HEARING_AGES = (55.0, 65.0, 75.0, 85.0, 95.0)
-
-
-def hearing_constants(params: Params) -> np.ndarray:
-    """``[social worth kept, share at HEARING_AGES ...]`` for :func:`_fulfil` (float32)."""
-    h = params.health
-    return np.array([h.hearing_social_worth, *h.hearing_loss_by_age], np.float32)
-
-
-def hearing_loss(age: np.ndarray, onset: np.ndarray) -> np.ndarray:
-    """Whether each resident's hearing loss hampers conversation (as :func:`_fulfil` sees it).
-
-    Args:
-        age: Ages of the residents.
-        onset: The ages from which it does (``pop.hearing_from``).
-
-    Returns:
-        Boolean per resident.
-    """
-    return np.asarray(age, np.float32) > np.asarray(onset, np.float32)
-
-
-@kernel
-def _hearing_onsets(ranks, table, out):  # pragma: no cover - compiled
-    """Age from which each hearing rank lies below the share with hearing loss.
-
-    The share (``table[1:]`` at HEARING_AGES, linear in between, constant outside) rises
-    with age, so ``rank < share(age)`` holds from the age where the share reaches the rank:
-    from birth for ranks below the share at 55, never for ranks at or above the share at 95.
-    """
-    for j in range(len(ranks)):
-        rank = ranks[j]
-        onset = np.float32(np.inf)
-        if rank < table[1]:
-            onset = np.float32(-np.inf)
-        else:
-            for k in range(1, 5):
-                lo, hi = table[k], table[k + 1]
-                if lo <= rank < hi:
-                    onset = np.float32(45.0 + 10.0 * k + 10.0 * (rank - lo) / (hi - lo))
-                    break
-        out[j] = onset
-
-
 @kernel
 def _fulfil(work, workplace, club, activity, boost, withdrawal, weighted, network_sum, age,
             hearing_from, constants, hearing_worth, achieved_e, achieved_s, contacts,
@@ -250,84 +208,6 @@ def _week_rows(pop: Population, params: Params, rng: np.random.Generator
             pop.withdrawal[:n], pop.lonely_weeks[:n])
     gains = _gains(lon)
     return lambda lo, hi: (*(c[lo:hi] for c in rows), gains, dynamics, key, lo)
-
-
-def prone_from(share: float) -> float:
-    """Vulnerability from which chronic loneliness builds withdrawal (the top ``share``).
-
-    Args:
-        share: Share of residents prone to withdraw (0-1).
-
-    Returns:
-        The standard-score threshold (-inf for everyone, +inf for nobody).
-    """
-    if share >= 1:
-        return -np.inf
-    if share <= 0:
-        return np.inf
-    return float(statistics.NormalDist().inv_cdf(1 - share))
-
-
-def give_lasting_traits(pop: Population, params: Params, keys: tuple[np.uint64, np.uint64],
-                        ids: np.ndarray) -> None:
-    """Each new resident's lasting vulnerability and the age their hearing loss begins.
-
-    The vulnerability is a standard score. Hearing: a uniform rank per resident, and
-    hearing loss hampers conversation once the share with it at the resident's age
-    (``health.hearing_loss_by_age``) passes the rank — so once acquired it stays; stored as
-    the age from which that holds (:func:`_hearing_onsets`). Each is drawn from a key of its
-    own (:func:`sim.rng.uniform_at`), so the other streams' draws are the same whatever these
-    hold.
-
-    Args:
-        pop: The population table.
-        params: Model parameters.
-        keys: The run's vulnerability and hearing keys (:func:`sim.rng.kernel_key`).
-        ids: The new rows.
-    """
-    rows = np.asarray(ids, np.int64)
-    _normal_at(keys[0], rows, pop.vulnerability)
-    ranks = np.empty(len(rows), np.float32)
-    _uniform_at_rows(keys[1], rows, ranks)
-    onsets = np.empty(len(rows), np.float32)
-    _hearing_onsets(ranks, hearing_constants(params), onsets)
-    pop.hearing_from[rows] = onsets
-
-
-def select_divorced(pop: Population, params: Params, ids: np.ndarray) -> None:
-    """Make those divorced before they arrive as vulnerable as divorce selects in the run.
-
-    In the run the more vulnerable divorce more often (``events.divorce_vulnerability_ratio``,
-    a hazard ratio per standard deviation); among people who divorced at such a hazard the
-    vulnerability is shifted by its logarithm (a normal tilted by the hazard). Residents
-    divorced at the start or on arrival get that shift.
-
-    Args:
-        pop: The population table (households formed).
-        params: Model parameters.
-        ids: The new residents.
-    """
-    shift = np.log(params.events.divorce_vulnerability_ratio)
-    if shift:
-        divorced = ids[pop.marital[ids] == DIVORCED]
-        pop.vulnerability[divorced] += np.float32(shift)
-
-
-@kernel
-def _uniform_at_rows(key, ids, out):  # pragma: no cover - compiled
-    """One keyed uniform per row: ``out[j]`` for row ``ids[j]``."""
-    for j in range(len(ids)):
-        out[j] = uniform_at(key, ids[j])
-
-
-@kernel
-def _normal_at(key, ids, out):  # pragma: no cover - compiled
-    """Box-Muller from two keyed uniforms per row."""
-    for j in range(len(ids)):
-        r = ids[j]
-        u = 1.0 - np.float64(uniform_at(key, 2 * r))  # (0, 1]
-        v = np.float64(uniform_at(key, 2 * r + 1))
-        out[r] = np.float32(np.sqrt(-2.0 * np.log(u)) * np.cos(2.0 * np.pi * v))
 
 
 def answer_items(pop: Population, params: Params) -> None:
@@ -446,8 +326,7 @@ def _answer_all(n, emotional, social, offset, first, thresholds, short, djg_e, d
 @kernel
 def _week(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wobble_e, wobble_s,
           vulnerable, halflife, emotional, social, adapt_boost, base_e, base_s, withdrawal,
-          lonely_weeks,
-          gains, dynamics, key, first):  # pragma: no cover - compiled
+          lonely_weeks, gains, dynamics, key, first):  # pragma: no cover - compiled
     """One week's inner life per resident; see :func:`live_week`.
 
     The columns are rows ``first ..`` of the table; row ``r``'s two shocks are draws

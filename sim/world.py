@@ -19,7 +19,7 @@ from sim.contacts import Intake, _add_values, add_to_ends, out_of_home, revalue
 from sim.convoy import owes_replacement
 from sim.events.hazards import HazardTables, normalise_health
 from sim.jit import kernel
-from sim.loneliness import give_lasting_traits, select_divorced
+from sim.lasting import give_lasting_traits, select_divorced
 from sim.parameters import Params
 from sim.population import PARTNERED, STUDENT, WIDOWED, Population
 from sim.profiles import load_profile

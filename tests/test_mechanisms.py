@@ -855,8 +855,9 @@ def test_hearing_loss_halves_the_social_worth_of_contact_for_those_it_hampers(fr
     With the social intake s halved, A = s / (s + k) becomes 0.5 s / (0.5 s + k) = A / (2 - A);
     emotional fulfilment and the residents without hearing loss are untouched.
     """
+    from sim.lasting import hearing_loss
     from sim.lockdown import participation_factors
-    from sim.loneliness import fulfilment, hearing_loss
+    from sim.loneliness import fulfilment
 
     model = fresh
     world = model.world
