@@ -21,9 +21,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from town import band_parser  # noqa: E402
+
 from sim import LonelinessModel  # noqa: E402
 from sim.population import FRAIL  # noqa: E402
-from sim.scenario import load_for_script, script_parser  # noqa: E402
+from sim.scenario import load_for_script  # noqa: E402
 from sim.ties import FAMILY, KIND_NAMES  # noqa: E402
 
 
@@ -57,9 +59,7 @@ def line(model: LonelinessModel, label: str, lo: float, hi: float) -> str:
 
 def main() -> None:
     """Run one town and print the band's intake at the start and after every year."""
-    parser = script_parser(__doc__.splitlines()[0], 10)
-    parser.add_argument("--lo", type=float, default=75.0)
-    parser.add_argument("--hi", type=float, default=85.0)
+    parser = band_parser(__doc__.splitlines()[0], 75.0, 85.0)
     args = parser.parse_args()
     scenario = load_for_script("band_intake.py", args.scenario, args.set)
     model = LonelinessModel(scenario, residents=args.residents, years=args.years,

@@ -32,12 +32,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from town import band_parser  # noqa: E402
+
 from sim import LonelinessModel, fading, labour, maintenance, participation  # noqa: E402
 from sim import model as model_module  # noqa: E402
 from sim import world as world_module  # noqa: E402
 from sim.events import HANDLERS, life  # noqa: E402
 from sim.population import FRAIL  # noqa: E402
-from sim.scenario import load_for_script, script_parser  # noqa: E402
+from sim.scenario import load_for_script  # noqa: E402
 from sim.ties import FRIEND, INNER, KIND_NAMES, MIDDLE, Ties  # noqa: E402
 
 BAND = [75.0, 85.0]
@@ -228,9 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         0.
     """
-    parser = script_parser(__doc__.splitlines()[0], years=10)
-    parser.add_argument("--lo", type=float, default=75.0)
-    parser.add_argument("--hi", type=float, default=85.0)
+    parser = band_parser(__doc__.splitlines()[0], 75.0, 85.0)
     args = parser.parse_args(argv)
     BAND[:] = [args.lo, args.hi]
     _instrument()

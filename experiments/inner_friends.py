@@ -33,8 +33,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from town import band_parser  # noqa: E402
+
 from sim import LonelinessModel  # noqa: E402
-from sim.scenario import load_for_script, script_parser  # noqa: E402
+from sim.scenario import load_for_script  # noqa: E402
 from sim.ties import FAMILY, FRIEND, INNER, Ties  # noqa: E402
 
 TRACK: dict = {"uid": np.zeros(0, np.int64), "seen": 0, "next": 1, "ties": None}
@@ -214,9 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         0.
     """
-    parser = script_parser(__doc__.splitlines()[0], years=10)
-    parser.add_argument("--lo", type=float, default=25.0)
-    parser.add_argument("--hi", type=float, default=45.0)
+    parser = band_parser(__doc__.splitlines()[0], 25.0, 45.0)
     args = parser.parse_args(argv)
     _instrument()
     scenario = load_for_script("inner_friends", args.scenario, args.set)

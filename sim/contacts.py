@@ -464,22 +464,30 @@ class Intake:
             sign: +1 to add, -1 to remove.
         """
         if len(ids):
-            _add_values(np.asarray(ids, np.int32), ties.a, ties.b, ties.setting,
-                        ties.value_emotional, ties.value_social, ties.network_rate, self.sums,
-                        self.network, self.changed, np.float32(sign))
+            add_values(np.asarray(ids, np.int32), ties.a, ties.b, ties.setting,
+                       ties.value_emotional, ties.value_social, ties.network_rate, self.sums,
+                       self.network, self.changed, np.float32(sign))
 
 
 @kernel
-def _add_values(ids, a, b, setting, value_emotional, value_social, network, sums, network_sum,
-                changed, sign):  # pragma: no cover - compiled
+def add_values(ids, a, b, setting, value_emotional, value_social, network, sums, network_sum,
+               changed, sign):  # pragma: no cover - compiled
     """Add ``sign`` times each tie's values to both ends' sums; see :meth:`Intake.apply`."""
     for t in ids:
-        x, y = a[t], b[t]
-        add_to_ends(sums, network_sum, x, y, setting[t], sign * value_emotional[t],
-                    sign * value_social[t], sign * network[t])
-        changed[x] = True
-        if y >= 0:
-            changed[y] = True
+        add_tie_values(t, sign, a, b, setting, value_emotional, value_social, network, sums,
+                       network_sum, changed)
+
+
+@inline
+def add_tie_values(t, sign, a, b, setting, value_emotional, value_social, network, sums,
+                   network_sum, changed):  # pragma: no cover - compiled
+    """Add ``sign`` times tie ``t``'s cached values to both ends' sums, marking them changed."""
+    x, y = a[t], b[t]
+    add_to_ends(sums, network_sum, x, y, setting[t], sign * value_emotional[t],
+                sign * value_social[t], sign * network[t])
+    changed[x] = True
+    if y >= 0:
+        changed[y] = True
 
 
 @inline

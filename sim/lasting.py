@@ -60,11 +60,11 @@ def give_lasting_traits(pop: Population, params: Params, keys: tuple[np.uint64, 
         ids: The new rows.
     """
     rows = np.asarray(ids, np.int64)
-    _normal_at(keys[0], rows, pop.vulnerability)
-    ranks = np.empty(len(rows), np.float32)
-    _uniform_at_rows(keys[1], rows, ranks)
-    onsets = np.empty(len(rows), np.float32)
-    _hearing_onsets(ranks, hearing_constants(params), onsets)
+    normals, ranks, onsets = (np.empty(len(rows), np.float32) for _ in range(3))
+    _normals_at(keys[0], rows, normals)
+    pop.vulnerability[rows] = normals
+    _uniforms_at(keys[1], rows, ranks)
+    _hearing_onsets(ranks, np.asarray(params.health.hearing_loss_by_age, np.float32), onsets)
     pop.hearing_from[rows] = onsets
 
 
@@ -88,30 +88,27 @@ def select_divorced(pop: Population, params: Params, ids: np.ndarray) -> None:
 
 
 @kernel
-def _uniform_at_rows(key, ids, out):  # pragma: no cover - compiled
-    """One keyed uniform per row: ``out[j]`` for row ``ids[j]``."""
-    for j in range(len(ids)):
-        out[j] = uniform_at(key, ids[j])
+def _uniforms_at(key, rows, out):  # pragma: no cover - compiled
+    """One keyed uniform per row: ``out[j]`` for row ``rows[j]``."""
+    for j in range(len(rows)):
+        out[j] = uniform_at(key, rows[j])
 
 
 @kernel
-def _normal_at(key, ids, out):  # pragma: no cover - compiled
-    """Box-Muller from two keyed uniforms per row."""
-    for j in range(len(ids)):
-        r = ids[j]
+def _normals_at(key, rows, out):  # pragma: no cover - compiled
+    """One standard normal per row: ``out[j]`` for row ``rows[j]``.
+
+    Box-Muller from two keyed uniforms at positions ``2 r`` and ``2 r + 1``.
+    """
+    for j in range(len(rows)):
+        r = rows[j]
         u = 1.0 - np.float64(uniform_at(key, 2 * r))  # (0, 1]
         v = np.float64(uniform_at(key, 2 * r + 1))
-        out[r] = np.float32(np.sqrt(-2.0 * np.log(u)) * np.cos(2.0 * np.pi * v))
+        out[j] = np.float32(np.sqrt(-2.0 * np.log(u)) * np.cos(2.0 * np.pi * v))
 
 
 #: Ages at which ``health.hearing_loss_by_age`` gives the share with hearing loss.
 HEARING_AGES = (55.0, 65.0, 75.0, 85.0, 95.0)
-
-
-def hearing_constants(params: Params) -> np.ndarray:
-    """``[social worth kept, share at HEARING_AGES ...]`` (float32; :func:`_hearing_onsets`)."""
-    h = params.health
-    return np.array([h.hearing_social_worth, *h.hearing_loss_by_age], np.float32)
 
 
 def hearing_loss(age: np.ndarray, onset: np.ndarray) -> np.ndarray:
@@ -128,22 +125,22 @@ def hearing_loss(age: np.ndarray, onset: np.ndarray) -> np.ndarray:
 
 
 @kernel
-def _hearing_onsets(ranks, table, out):  # pragma: no cover - compiled
+def _hearing_onsets(ranks, shares, out):  # pragma: no cover - compiled
     """Age from which each hearing rank lies below the share with hearing loss.
 
-    The share (``table[1:]`` at HEARING_AGES, linear in between, constant outside) rises
+    The share (``shares`` at HEARING_AGES, linear in between, constant outside) rises
     with age, so ``rank < share(age)`` holds from the age where the share reaches the rank:
     from birth for ranks below the share at 55, never for ranks at or above the share at 95.
     """
     for j in range(len(ranks)):
         rank = ranks[j]
         onset = np.float32(np.inf)
-        if rank < table[1]:
+        if rank < shares[0]:
             onset = np.float32(-np.inf)
         else:
-            for k in range(1, 5):
-                lo, hi = table[k], table[k + 1]
+            for k in range(4):
+                lo, hi = shares[k], shares[k + 1]
                 if lo <= rank < hi:
-                    onset = np.float32(45.0 + 10.0 * k + 10.0 * (rank - lo) / (hi - lo))
+                    onset = np.float32(55.0 + 10.0 * k + 10.0 * (rank - lo) / (hi - lo))
                     break
         out[j] = onset

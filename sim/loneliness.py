@@ -283,9 +283,8 @@ def _target_of(mastery, desired_e, desired_s, achieved_e, achieved_s, grief, wob
     lasting = gains[6] * vulnerable
     te = emotional_gain * gap_e * respond * felt_e + grief_weight * grief + own * wobble_e
     ts = social_gain * gap_s * respond * felt_s + own * wobble_s
-    if lasting != zero:
-        te += lasting
-        ts += lasting
+    te += lasting
+    ts += lasting
     return min(max(te, zero), np.float32(6.0)), min(max(ts, zero), np.float32(5.0))
 
 

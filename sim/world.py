@@ -15,7 +15,7 @@ import numpy as np
 
 from sim import convoy, synth, tie_slots
 from sim.arrays import difference, first_and_inverse, unique, unique_small
-from sim.contacts import Intake, _add_values, add_to_ends, out_of_home, revalue
+from sim.contacts import Intake, add_tie_values, add_values, out_of_home, revalue
 from sim.convoy import owes_replacement
 from sim.events.hazards import HazardTables, normalise_health
 from sim.jit import kernel
@@ -534,11 +534,8 @@ def _end_ties(ids, share, a, b, kind, alive, setting, value_emotional, value_soc
             for end in (x, y):
                 if end >= 0 and owes_replacement(workplace[end], age[end]):
                     friends_missed[end] += share
-        add_to_ends(sums, network_sum, x, y, setting[t], -value_emotional[t], -value_social[t],
-                    -network[t])
-        changed[x] = True
-        if y >= 0:
-            changed[y] = True
+        add_tie_values(t, np.float32(-1.0), a, b, setting, value_emotional, value_social,
+                       network, sums, network_sum, changed)
         alive[t] = False
         tie_slots.drop(x, t, count, slots, peer)
         if y >= 0:
@@ -573,8 +570,8 @@ def _move_out(ids, n, keep_after, share, a, b, kind, closeness, alive, setting,
               value_social, network, count, slots, peer, sums, network_sum, changed,
               workplace, age, friends_missed)
     kept = tie_ids[keep]
-    _add_values(kept, a, b, setting, value_emotional, value_social, network, sums, network_sum,
-                changed, np.float32(-1.0))
+    add_values(kept, a, b, setting, value_emotional, value_social, network, sums, network_sum,
+               changed, np.float32(-1.0))
     stayer = np.empty(len(kept), np.int32)
     gap = np.empty(len(kept), np.int8)
     for i in range(len(kept)):

@@ -171,8 +171,6 @@ def draw_events(pop: Population, tables: HazardTables, chronic_after: float,
 @inline
 def _selected(vulnerable, selection):  # pragma: no cover - compiled
     """Divorce hazard multiplier of one resident: ``exp(beta z - beta^2 / 2)``, capped."""
-    if selection[0] == 0:
-        return np.float32(1.0)
     return min(np.float32(np.exp(selection[0] * vulnerable - selection[1])), selection[2])
 
 
